@@ -1,0 +1,60 @@
+package sextant.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Sextant's entry point. Reads like a table of contents: each sub-command is one job of the system.
+ * Exit codes: 0 ok, 1 usage error, 2 runtime failure.
+ */
+@Command(name = "sextant", mixinStandardHelpOptions = true, version = "sextant 0.1.0",
+        description = "Forecast, backtest and trade a universe of stocks and crypto pairs, one cycle at a time.",
+        subcommands = {
+                CycleCommand.class,
+                ConfigCommand.class,
+                ParityCommand.class,
+                ForecastEvalCommand.class,
+                SelectModelsCommand.class,
+                ModelCheckCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 1;
+    public static final int EXIT_FAILURE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI in-process and returns the exit code (tests call this). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(t -> EXIT_FAILURE);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            // One line that names the problem; the stack trace goes to the log, never to the user's face.
+            line.getErr().println("error: " + Errors.describe(ex));
+            return EXIT_FAILURE;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_USAGE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,41 @@
+package sextant.core.backtest;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How a symbol is backtested. With N closed bars, window k (k = 0 .. windows-1, 0 = newest) evaluates the
+ * {@code daysPerWindow} bars t in [N-k-daysPerWindow, N-k-1]; each bar is judged against bar t-1 and traded
+ * on the forecast of bar t made from bars [0, t). Forecasts are therefore needed for bars
+ * {@link #firstForecastIndex(int)} .. N (N itself being the next bar, used for the live plan).
+ *
+ * @param fee per-side fee rate (NaN = the asset class default)
+ */
+public record BacktestSpec(int windows, int daysPerWindow, double fee, Set<StrategyId> strategies) {
+    public BacktestSpec {
+        if (windows < 1 || daysPerWindow < 1) {
+            throw new IllegalArgumentException("windows and daysPerWindow must be >= 1");
+        }
+        strategies = Set.copyOf(strategies);
+    }
+
+    /** The original's settings: 70 windows of 6 days, every strategy. */
+    public static BacktestSpec anchorDefaults() {
+        return new BacktestSpec(70, 6, Double.NaN, EnumSet.allOf(StrategyId.class));
+    }
+
+    /** Index of the oldest bar whose forecast a backtest over {@code barCount} bars reads. */
+    public int firstForecastIndex(int barCount) {
+        return Math.max(1, barCount - windows - daysPerWindow + 1 - walkForwardLookback());
+    }
+
+    /** Extra bars before the oldest window that walk-forward fitting reads (one window's worth). */
+    public int walkForwardLookback() {
+        return daysPerWindow;
+    }
+
+    /** Bars needed for a full backtest: all windows, the walk-forward lookback and one previous bar. */
+    public int minBars() {
+        return windows + daysPerWindow + walkForwardLookback() + 1;
+    }
+}

@@ -1,0 +1,19 @@
+package sextant.core.order;
+
+import java.time.Instant;
+import sextant.core.market.Instrument;
+
+/** An order as the broker reports it. */
+public record Order(String id, String clientOrderId, Instrument instrument, Side side, double qty, OrderType type,
+                    double limitPrice, TimeInForce timeInForce, OrderStatus status, double filledQty,
+                    double filledAvgPrice, Instant submittedAt) {
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    public Order withStatus(OrderStatus newStatus, double newFilledQty, double newFilledAvgPrice) {
+        return new Order(id, clientOrderId, instrument, side, qty, type, limitPrice, timeInForce, newStatus, newFilledQty,
+                newFilledAvgPrice, submittedAt);
+    }
+}

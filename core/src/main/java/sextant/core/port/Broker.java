@@ -1,0 +1,31 @@
+package sextant.core.port;
+
+import java.util.List;
+import java.util.Optional;
+import sextant.core.order.Account;
+import sextant.core.order.Order;
+import sextant.core.order.OrderRequest;
+import sextant.core.order.Position;
+
+/**
+ * Port: the account the engine trades (local paper broker or Alpaca).
+ *
+ * <p>Contract for {@link #submit}: submitting a request whose {@code clientOrderId} the broker already knows
+ * returns the existing order and creates nothing. After a timeout or a dropped connection an implementation
+ * looks the order up by its client order id before it ever resubmits.
+ */
+public interface Broker {
+    String name();
+
+    Account account();
+
+    List<Position> positions();
+
+    List<Order> openOrders();
+
+    Order submit(OrderRequest request);
+
+    Optional<Order> findByClientOrderId(String clientOrderId);
+
+    void cancel(String orderId);
+}
