@@ -1,0 +1,195 @@
+package sextant.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import sextant.core.market.BarSeries;
+import sextant.core.market.Instrument;
+import sextant.core.market.InvalidBarsException;
+import sextant.core.port.MarketDataException;
+
+/**
+ * Reads one daily-bar CSV file. Accepts the three layouts found in the wild (Yahoo-style
+ * {@code Date,close,high,low,open,volume}; Alpaca-style {@code timestamp,open,high,low,close,volume,...};
+ * Quandl WIKI with {@code Adj. Open..Adj. Volume}): header names are case-insensitive, columns may come in any
+ * order, rows may be oldest- or newest-first, and adjusted columns are preferred when present.
+ *
+ * <p>Any broken row is an error naming the file, the line and the reason; nothing is silently skipped.
+ */
+public final class CsvBarReader {
+    private CsvBarReader() {
+    }
+
+    public static BarSeries read(Path file, Instrument instrument) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MarketDataException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return parse(file.toString(), lines, instrument);
+    }
+
+    static BarSeries parse(String name, List<String> lines, Instrument instrument) {
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new MarketDataException(name + ": file is empty; expected a header line such as Date,Open,High,Low,Close,Volume");
+        }
+        String[] header = split(stripBom(lines.get(0)));
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            col.putIfAbsent(header[i].trim().toLowerCase(Locale.ROOT), i);
+        }
+        int date = find(col, "date", "timestamp", "time", "datetime");
+        boolean adjusted = col.containsKey("adj. close") || col.containsKey("adj close");
+        int open = adjusted ? find(col, "adj. open", "adj open") : find(col, "open");
+        int high = adjusted ? find(col, "adj. high", "adj high") : find(col, "high");
+        int low = adjusted ? find(col, "adj. low", "adj low") : find(col, "low");
+        int close = adjusted ? find(col, "adj. close", "adj close") : find(col, "close");
+        int volume = adjusted && (col.containsKey("adj. volume") || col.containsKey("adj volume"))
+                ? find(col, "adj. volume", "adj volume") : find(col, "volume");
+        String[][] required = {{"date", "timestamp"}, {"open"}, {"high"}, {"low"}, {"close"}};
+        int[] idx = {date, open, high, low, close};
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0) {
+                throw new MarketDataException(name + ": line 1: missing column '" + required[i][0]
+                        + "' (header: " + lines.get(0).trim() + ")");
+            }
+        }
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (int ln = 1; ln < lines.size(); ln++) {
+            String line = lines.get(ln);
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = split(line);
+            int lineNo = ln + 1;
+            String where = name + ": line " + lineNo;
+            int needed = Math.max(Math.max(date, open), Math.max(Math.max(high, low), Math.max(close, volume)));
+            if (f.length <= needed) {
+                throw new MarketDataException(where + ": expected " + header.length + " fields, found " + f.length);
+            }
+            Row r = new Row();
+            r.line = lineNo;
+            r.day = parseDate(where, f[date]);
+            r.open = price(where, "open", f[open]);
+            r.high = price(where, "high", f[high]);
+            r.low = price(where, "low", f[low]);
+            r.close = price(where, "close", f[close]);
+            r.volume = volume < 0 || f[volume].isBlank() ? 0 : number(where, "volume", f[volume]);
+            if (r.volume < 0) {
+                throw new MarketDataException(where + ": volume " + r.volume + " is negative");
+            }
+            if (r.high < Math.max(r.open, r.close) || r.low > Math.min(r.open, r.close)) {
+                throw new MarketDataException(where + ": high/low do not bracket open/close (o=" + r.open + " h=" + r.high
+                        + " l=" + r.low + " c=" + r.close + ")");
+            }
+            rows.add(r);
+        }
+        boolean newestFirst = rows.size() > 1 && rows.get(0).day > rows.get(rows.size() - 1).day;
+        if (newestFirst) {
+            java.util.Collections.reverse(rows);
+        }
+        int n = rows.size();
+        int[] d = new int[n];
+        double[] o = new double[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        double[] c = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            if (i > 0 && r.day <= d[i - 1]) {
+                Row prev = rows.get(i - 1);
+                String what = r.day == d[i - 1] ? "duplicate date " : "date out of order ";
+                throw new MarketDataException(name + ": line " + r.line + ": " + what + LocalDate.ofEpochDay(r.day)
+                        + " (also on line " + prev.line + ")");
+            }
+            d[i] = r.day;
+            o[i] = r.open;
+            h[i] = r.high;
+            l[i] = r.low;
+            c[i] = r.close;
+            v[i] = r.volume;
+        }
+        try {
+            return BarSeries.of(instrument, d, o, h, l, c, v);
+        } catch (InvalidBarsException e) {
+            throw new MarketDataException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Row {
+        int line;
+        int day;
+        double open;
+        double high;
+        double low;
+        double close;
+        double volume;
+    }
+
+    private static int find(Map<String, Integer> col, String... names) {
+        for (String n : names) {
+            Integer i = col.get(n);
+            if (i != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Dates are {@code yyyy-MM-dd}, optionally followed by a time; the calendar date as written is used. */
+    private static int parseDate(String where, String raw) {
+        String s = unquote(raw.trim());
+        if (s.length() < 10) {
+            throw new MarketDataException(where + ": cannot read date '" + s + "'; expected yyyy-MM-dd");
+        }
+        try {
+            return (int) LocalDate.parse(s.substring(0, 10)).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw new MarketDataException(where + ": cannot read date '" + s + "'; expected yyyy-MM-dd");
+        }
+    }
+
+    private static double price(String where, String field, String raw) {
+        double v = number(where, field, raw);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new MarketDataException(where + ": " + field + " price " + raw.trim() + " must be a finite number > 0");
+        }
+        return v;
+    }
+
+    private static double number(String where, String field, String raw) {
+        String s = unquote(raw.trim());
+        try {
+            double v = Double.parseDouble(s);
+            if (Double.isNaN(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new MarketDataException(where + ": " + field + " '" + s + "' is not a number");
+        }
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static String[] split(String line) {
+        return line.split(",", -1);
+    }
+}

@@ -1,0 +1,141 @@
+package sextant.data;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import sextant.core.market.AssetClass;
+import sextant.core.market.BarSeries;
+import sextant.core.market.Instrument;
+import sextant.core.market.Quote;
+import sextant.core.port.MarketData;
+
+/**
+ * A seeded synthetic market that needs no network: the embedded default data source.
+ *
+ * <p>Daily log-returns follow a GARCH(1,1) process with Student-t (4 degrees of freedom) innovations, which gives
+ * volatility clustering and fat tails. Each bar has an overnight gap (open vs previous close) and an intraday move;
+ * high and low extend beyond max/min(open, close) by a half-normal excursion, so
+ * high &ge; max(open, close) &ge; min(open, close) &ge; low always holds. Stocks trade on weekdays only, crypto
+ * every day.
+ *
+ * <p>Bars are generated from a fixed start date, so a symbol's bar for a given date is the same whatever range is
+ * asked for and however often: re-running a cycle sees identical history, and tomorrow's cycle sees one more bar.
+ */
+public final class SyntheticMarket implements MarketData {
+    /** First generated bar date. */
+    public static final LocalDate START = LocalDate.of(2016, 1, 1);
+
+    private final long seed;
+    private final ConcurrentHashMap<Instrument, BarSeries> generated = new ConcurrentHashMap<>();
+
+    public SyntheticMarket(long seed) {
+        this.seed = seed;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public BarSeries dailyBars(Instrument instrument, LocalDate from, LocalDate to) {
+        BarSeries all = generated.compute(instrument, (k, have) ->
+                have != null && !have.isEmpty() && !have.lastDate().isBefore(to) ? have : generate(k, to));
+        int a = all.indexOnOrAfter(from);
+        int b = all.indexOnOrAfter(to.plusDays(1));
+        return all.slice(a, b);
+    }
+
+    @Override
+    public Optional<Quote> latestQuote(Instrument instrument) {
+        BarSeries recent = generated.get(instrument);
+        if (recent == null || recent.isEmpty()) {
+            return Optional.empty();
+        }
+        double last = recent.close()[recent.size() - 1];
+        double halfSpread = instrument.isCrypto() ? 0.0005 : 0.0001;
+        Instant at = recent.lastDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return Optional.of(new Quote(instrument, last * (1 - halfSpread), last * (1 + halfSpread), at));
+    }
+
+    @Override
+    public String describe() {
+        return "synthetic:seed=" + seed;
+    }
+
+    /** Generates every bar from {@link #START} to {@code to} (a little past it, to amortise regeneration). */
+    BarSeries generate(Instrument instrument, LocalDate to) {
+        boolean crypto = instrument.assetClass() == AssetClass.CRYPTO;
+        LocalDate end = to.plusDays(31);
+        int capacity = (int) (end.toEpochDay() - START.toEpochDay() + 1);
+        int[] days = new int[capacity];
+        double[] o = new double[capacity];
+        double[] h = new double[capacity];
+        double[] l = new double[capacity];
+        double[] c = new double[capacity];
+        double[] v = new double[capacity];
+
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ stableHash(instrument.symbol()));
+        // Long-run daily volatility: 1.2%..2.8% for stocks, 2.5%..5.5% for crypto.
+        double longRunVol = crypto ? 0.025 + 0.03 * rnd.nextDouble() : 0.012 + 0.016 * rnd.nextDouble();
+        double alpha = 0.08;
+        double beta = 0.90;
+        double omega = longRunVol * longRunVol * (1 - alpha - beta);
+        double drift = (rnd.nextDouble() - 0.45) * 0.0006;
+        double price = crypto ? Math.exp(rnd.nextDouble() * 10 - 2) : 10 + rnd.nextDouble() * 490;
+        double baseVolume = crypto ? 1e5 + rnd.nextDouble() * 1e7 : 5e5 + rnd.nextDouble() * 2e7;
+        double variance = longRunVol * longRunVol;
+        double shock = 0;
+
+        int n = 0;
+        for (LocalDate d = START; !d.isAfter(end); d = d.plusDays(1)) {
+            if (!crypto && (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY)) {
+                continue;
+            }
+            variance = omega + alpha * shock * shock + beta * variance;
+            double sigma = Math.sqrt(variance);
+            shock = sigma * studentT4(rnd);
+            // Split the day's move into an overnight gap (30 % of variance) and the session (70 %).
+            double gap = crypto ? 0 : shock * Math.sqrt(0.3);
+            double session = shock - gap;
+            double open = price * Math.exp(gap + drift * 0.3);
+            double close = open * Math.exp(session + drift * 0.7);
+            double top = Math.max(open, close);
+            double bottom = Math.min(open, close);
+            double high = top * Math.exp(Math.abs(rnd.nextGaussian()) * sigma * 0.5);
+            double low = bottom * Math.exp(-Math.abs(rnd.nextGaussian()) * sigma * 0.5);
+            days[n] = (int) d.toEpochDay();
+            o[n] = open;
+            h[n] = high;
+            l[n] = low;
+            c[n] = close;
+            v[n] = Math.floor(baseVolume * Math.exp(0.4 * rnd.nextGaussian()) * (1 + 20 * Math.abs(shock)));
+            price = close;
+            n++;
+        }
+        return BarSeries.of(instrument, java.util.Arrays.copyOf(days, n), java.util.Arrays.copyOf(o, n),
+                java.util.Arrays.copyOf(h, n), java.util.Arrays.copyOf(l, n), java.util.Arrays.copyOf(c, n),
+                java.util.Arrays.copyOf(v, n));
+    }
+
+    /** Student-t with 4 degrees of freedom, scaled to unit variance (variance of t4 is 2). */
+    private static double studentT4(SplittableRandom rnd) {
+        double z = rnd.nextGaussian();
+        double chi2 = 0;
+        for (int i = 0; i < 4; i++) {
+            double g = rnd.nextGaussian();
+            chi2 += g * g;
+        }
+        return z / Math.sqrt(chi2 / 4) / Math.sqrt(2);
+    }
+
+    /** String.hashCode is specified, so seeds are stable across JVMs; spread it over 64 bits. */
+    private static long stableHash(String s) {
+        long h = s.hashCode();
+        h *= 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
+    }
+}
