@@ -2,12 +2,38 @@ package sextant.app;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Show the effective configuration.")
-final class ConfigCommand implements Callable<Integer> {
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Inspect the configuration.",
+        subcommands = ConfigCommand.Show.class)
+final class ConfigCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("error: 'config' is not implemented yet");
-        return Main.EXIT_FAILURE;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print the effective configuration (defaults + file + --set) and where it came from.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SextantConfig cfg = common.load();
+            Wiring.settings(cfg);
+            Wiring.universe(cfg);
+            var out = spec.commandLine().getOut();
+            out.println("# effective configuration (source: " + cfg.source() + ")");
+            out.print(cfg.toYaml().replaceFirst("^---\\s*\\n", ""));
+            out.flush();
+            return Main.EXIT_OK;
+        }
     }
 }

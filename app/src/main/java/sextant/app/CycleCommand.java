@@ -1,13 +1,126 @@
 package sextant.app;
 
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sextant.core.cycle.SymbolDecision;
+import sextant.core.market.Instrument;
+import sextant.core.port.Broker;
+import sextant.core.port.MarketData;
+import sextant.engine.CycleEngine;
+import sextant.engine.CycleReport;
+import sextant.store.Database;
+import sextant.store.SqliteForecastStore;
+import sextant.store.SqliteLedger;
 
-@Command(name = "cycle", mixinStandardHelpOptions = true, description = "Run one trading cycle: bars, forecasts, backtests, decisions, orders, ledger.")
+@Command(name = "cycle", mixinStandardHelpOptions = true,
+        description = {"Run one trading cycle: bars, forecasts, backtests, decisions, orders, ledger.",
+                "With no configuration it trades the built-in universe on a synthetic market with the local paper broker."},
+        footer = {"", "Exit codes: 0 ok; 1 usage error; 2 runtime failure (including a symbol that could not be analysed:",
+                "the others are still traded, and the failed symbol's positions and orders are left untouched)."})
 final class CycleCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC).")
+    LocalDate asOf;
+
+    @Option(names = "--broker", paramLabel = "paper|alpaca", description = "Overrides broker.type.")
+    String broker;
+
+    @Option(names = "--data", paramLabel = "synthetic|csv|alpaca", description = "Overrides data.source.")
+    String data;
+
+    @Option(names = "--live", description = "Trade the live Alpaca account (needs --confirm-live).")
+    boolean live;
+
+    @Option(names = "--confirm-live", description = "Confirms that --live may place real-money orders.")
+    boolean confirmLive;
+
+    @Option(names = "--json", description = "Print the cycle report as JSON instead of tables.")
+    boolean json;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when stderr is a terminal).")
+    Boolean progress;
+
+    @Option(names = "--profile", description = "Record the cycle with Java Flight Recorder into <state-dir>/runs/.")
+    boolean profile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("error: 'cycle' is not implemented yet");
-        return Main.EXIT_FAILURE;
+    public Integer call() throws Exception {
+        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        LiveTrading liveTrading = new LiveTrading(live, confirmLive);
+        liveTrading.check();
+        SextantConfig cfg = common.load();
+        List<Instrument> universe = Wiring.universe(cfg);
+        var settings = Wiring.settings(cfg);
+        Path stateDir = Wiring.stateDir(cfg, common.stateDir);
+        LocalDate day = asOf != null ? asOf : LocalDate.now(Wiring.clock());
+        boolean showProgress = progress != null ? progress : System.console() != null && !json;
+
+        try (Database db = Database.openIn(stateDir)) {
+            System.setProperty("sextant.log.dir", stateDir.resolve("logs").toString());
+            MarketData marketData = Wiring.marketData(cfg, data, db);
+            Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading);
+            Recording recording = profile ? startRecording() : null;
+            CycleReport report;
+            long startupMillis = System.currentTimeMillis() - jvmStartMillis;
+            try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg), new SqliteForecastStore(db),
+                    brokerPort, new SqliteLedger(db), settings, Wiring.listener(showProgress, universe.size()),
+                    Wiring.clock())) {
+                report = engine.run(day, universe);
+            } finally {
+                if (recording != null) {
+                    Path runs = stateDir.resolve("runs");
+                    Files.createDirectories(runs);
+                    Path file = runs.resolve("cycle-" + day + "-" + System.currentTimeMillis() + ".jfr");
+                    recording.dump(file);
+                    recording.close();
+                    System.err.println("profile: JFR recording written to " + file + " (open with `jfr print` or JDK Mission Control)");
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(CycleOutput.json(report, startupMillis));
+            } else {
+                CycleOutput.print(report, startupMillis, brokerPort.name(), marketData.describe(), out);
+            }
+            out.flush();
+            int errors = 0;
+            for (SymbolDecision d : report.decisions()) {
+                if ("error".equals(d.action())) {
+                    spec.commandLine().getErr().println("error: " + d.instrument() + ": " + d.reason());
+                    errors++;
+                }
+            }
+            long failedOrders = report.orders().stream().filter(e -> "failed".equals(e.event())).count();
+            for (var e : report.orders()) {
+                if ("failed".equals(e.event())) {
+                    spec.commandLine().getErr().println("error: " + e.symbol() + ": order failed: " + e.message());
+                }
+            }
+            spec.commandLine().getErr().flush();
+            return errors == 0 && failedOrders == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
+        }
+    }
+
+    private static Recording startRecording() throws Exception {
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.setName("sextant-cycle");
+        r.start();
+        return r;
     }
 }

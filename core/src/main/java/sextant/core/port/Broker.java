@@ -28,4 +28,12 @@ public interface Broker {
     Optional<Order> findByClientOrderId(String clientOrderId);
 
     void cancel(String orderId);
+
+    /**
+     * Executions the engine has not seen yet (each fill is returned once), so the ledger records every fill even
+     * when it happened between cycles.
+     */
+    default List<sextant.core.order.Fill> takeNewFills() {
+        return List.of();
+    }
 }

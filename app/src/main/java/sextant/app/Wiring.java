@@ -1,0 +1,131 @@
+package sextant.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import sextant.core.backtest.StrategyId;
+import sextant.core.market.Instrument;
+import sextant.core.port.Broker;
+import sextant.core.port.MarketData;
+import sextant.data.CsvMarketData;
+import sextant.data.SyntheticMarket;
+import sextant.engine.CycleListener;
+import sextant.engine.CycleSettings;
+import sextant.paper.PaperBroker;
+import sextant.paper.PaperConfig;
+import sextant.store.CachedMarketData;
+import sextant.store.Database;
+
+/**
+ * Builds Sextant's components from the configuration with plain constructors: the table of contents of the
+ * system. Nothing here decides anything; it only connects adapters to ports.
+ */
+final class Wiring {
+    private Wiring() {
+    }
+
+    /** The universe: configured stocks and crypto, one list each (a symbol in both lists is an error). */
+    static List<Instrument> universe(SextantConfig cfg) {
+        List<Instrument> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String s : cfg.list("universe.stocks")) {
+            String sym = s.trim().toUpperCase(Locale.ROOT);
+            if (!seen.add(sym)) {
+                throw new ConfigException(cfg.source() + ": symbol " + sym + " is listed twice in universe");
+            }
+            out.add(Instrument.stock(sym));
+        }
+        for (String s : cfg.list("universe.crypto")) {
+            String sym = s.trim().toUpperCase(Locale.ROOT).replace("/", "");
+            if (!seen.add(sym)) {
+                throw new ConfigException(cfg.source() + ": symbol " + sym + " is listed in both universe.stocks and"
+                        + " universe.crypto (or twice); keep one");
+            }
+            out.add(Instrument.crypto(sym));
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(cfg.source() + ": universe.stocks and universe.crypto are both empty");
+        }
+        return out;
+    }
+
+    static Path stateDir(SextantConfig cfg, Path override) {
+        return override != null ? override : Path.of(cfg.string("state.dir"));
+    }
+
+    static MarketData marketData(SextantConfig cfg, String sourceOverride, Database db) {
+        String source = sourceOverride != null ? sourceOverride : cfg.string("data.source");
+        MarketData raw = switch (source) {
+            case "synthetic" -> new SyntheticMarket(cfg.integer("data.synthetic-seed"));
+            case "csv" -> CsvMarketData.open(Path.of(cfg.string("data.csv-dir")));
+            case "alpaca" -> AlpacaWiring.marketData(cfg);
+            default -> throw new ConfigException(cfg.source() + ": 'data.source' must be synthetic, csv or alpaca, got '"
+                    + source + "'");
+        };
+        return new CachedMarketData(raw, db);
+    }
+
+    static Broker broker(SextantConfig cfg, String typeOverride, Database db, MarketData data, LocalDate asOf,
+                         LiveTrading live) {
+        String type = typeOverride != null ? typeOverride : cfg.string("broker.type");
+        return switch (type) {
+            case "paper" -> PaperBroker.open(db, data, () -> asOf, new PaperConfig(cfg.number("paper.initial-cash"),
+                    cfg.number("paper.stock-fee"), cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage")));
+            case "alpaca" -> AlpacaWiring.broker(cfg, live);
+            default -> throw new ConfigException(cfg.source() + ": 'broker.type' must be paper or alpaca, got '" + type + "'");
+        };
+    }
+
+    static CycleSettings settings(SextantConfig cfg) {
+        Set<StrategyId> enabled = new HashSet<>();
+        for (String s : cfg.list("strategies.enabled")) {
+            try {
+                enabled.add(StrategyId.fromKey(s));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(cfg.source() + ": strategies.enabled: " + e.getMessage());
+            }
+            if (!StrategyId.fromKey(s).selectable()) {
+                throw new ConfigException(cfg.source() + ": strategies.enabled: " + s + " is report-only and cannot be traded");
+            }
+        }
+        int windows = positive(cfg, "backtest.windows");
+        int days = positive(cfg, "backtest.days-per-window");
+        double fraction = cfg.number("portfolio.position-fraction");
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new ConfigException(cfg.source() + ": 'portfolio.position-fraction' must be in (0, 1], got " + fraction);
+        }
+        double gross = cfg.number("portfolio.max-gross-exposure");
+        if (!(gross > 0 && gross <= 4)) {
+            throw new ConfigException(cfg.source() + ": 'portfolio.max-gross-exposure' must be in (0, 4], got " + gross);
+        }
+        String prefix = cfg.string("engine.order-id-prefix");
+        if (!prefix.matches("[A-Za-z0-9]{1,8}")) {
+            throw new ConfigException(cfg.source() + ": 'engine.order-id-prefix' must be 1-8 letters or digits, got '"
+                    + prefix + "'");
+        }
+        return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
+                cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
+                Math.max(0, cfg.integer("engine.threads")), prefix);
+    }
+
+    private static int positive(SextantConfig cfg, String key) {
+        int v = cfg.integer(key);
+        if (v < 1) {
+            throw new ConfigException(cfg.source() + ": '" + key + "' must be at least 1, got " + v);
+        }
+        return v;
+    }
+
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    static CycleListener listener(boolean progress, int symbols) {
+        return progress ? new ProgressListener() : CycleListener.NONE;
+    }
+}

@@ -1,0 +1,29 @@
+package sextant.core.cycle;
+
+import sextant.core.backtest.StrategyId;
+import sextant.core.market.Instrument;
+import sextant.core.order.Side;
+
+/**
+ * What the cycle decided for one symbol and why. {@code action} is one of {@code trade}, {@code hold},
+ * {@code skip} (analysed, nothing to do), or {@code error} (could not be analysed: its positions and orders are
+ * left exactly as they are); {@code reason} is a sentence a trader can read.
+ *
+ * @param strategy chosen strategy, or null when none qualified
+ * @param score    ranking score (out-of-sample average daily return of the chosen strategy)
+ */
+public record SymbolDecision(Instrument instrument, String action, StrategyId strategy, Side side, double score,
+                             double entryPrice, double takeProfitPrice, double qty, String reason) {
+
+    public static SymbolDecision skip(Instrument instrument, String reason) {
+        return new SymbolDecision(instrument, "skip", null, null, Double.NaN, Double.NaN, Double.NaN, 0, reason);
+    }
+
+    public static SymbolDecision error(Instrument instrument, String reason) {
+        return new SymbolDecision(instrument, "error", null, null, Double.NaN, Double.NaN, Double.NaN, 0, reason);
+    }
+
+    public boolean trades() {
+        return "trade".equals(action);
+    }
+}

@@ -1,0 +1,37 @@
+package sextant.core.sizing;
+
+import sextant.core.market.Instrument;
+
+/**
+ * Turns a notional budget into an order quantity. Stocks trade whole shares (so the same order is valid as GTC
+ * on Alpaca, where fractional quantities require DAY); crypto trades in steps of {@link #CRYPTO_QTY_STEP}.
+ * Quantities are always rounded down, so an order never exceeds its budget.
+ */
+public final class PositionSizer {
+    public static final double CRYPTO_QTY_STEP = 1e-4;
+
+    private PositionSizer() {
+    }
+
+    /** Quantity affordable with {@code notional} at {@code price}; 0 when not even the minimum step fits. */
+    public static double quantity(Instrument instrument, double notional, double price) {
+        if (!(notional > 0) || !(price > 0) || !Double.isFinite(notional) || !Double.isFinite(price)) {
+            return 0;
+        }
+        double raw = notional / price;
+        if (instrument.isCrypto()) {
+            return Math.floor(raw / CRYPTO_QTY_STEP + 1e-9) * CRYPTO_QTY_STEP;
+        }
+        return Math.floor(raw + 1e-9);
+    }
+
+    /**
+     * The notional for one new position: {@code equity * positionFraction}, limited by what is left under the gross
+     * exposure cap ({@code maxGross * equity - currentGross}) and by buying power.
+     */
+    public static double budget(double equity, double positionFraction, double maxGross, double currentGross,
+                                double buyingPower) {
+        double room = Math.max(0, maxGross * equity - currentGross);
+        return Math.max(0, Math.min(Math.min(equity * positionFraction, room), buyingPower));
+    }
+}

@@ -1,0 +1,19 @@
+package sextant.engine;
+
+import sextant.core.order.Order;
+import sextant.core.order.OrderRequest;
+
+/** One step of the order plan: submit a request, or cancel an open order; {@code reason} says why. */
+record PlannedAction(OrderRequest submit, Order cancel, String reason) {
+    static PlannedAction submit(OrderRequest r, String reason) {
+        return new PlannedAction(r, null, reason);
+    }
+
+    static PlannedAction cancel(Order o, String reason) {
+        return new PlannedAction(null, o, reason);
+    }
+
+    String symbol() {
+        return submit != null ? submit.instrument().symbol() : cancel.instrument().symbol();
+    }
+}

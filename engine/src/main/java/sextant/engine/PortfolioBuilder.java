@@ -1,0 +1,83 @@
+package sextant.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import sextant.core.cycle.SymbolDecision;
+import sextant.core.order.Account;
+import sextant.core.order.Position;
+import sextant.core.sizing.PositionSizer;
+
+/**
+ * Ranks trade decisions by score and sizes them against a fresh account snapshot. Existing positions in picked
+ * symbols keep their size (no top-ups); new entries get {@code positionFraction} of equity each, within the gross
+ * exposure cap and buying power, until {@code maxPositions} symbols are held or entered.
+ */
+final class PortfolioBuilder {
+    private final CycleSettings settings;
+
+    PortfolioBuilder(CycleSettings settings) {
+        this.settings = settings;
+    }
+
+    List<SymbolDecision> build(List<SymbolDecision> decisions, Account account, List<Position> positions) {
+        Map<String, Position> held = new HashMap<>();
+        double gross = 0;
+        for (Position p : positions) {
+            held.put(p.instrument().symbol(), p);
+            gross += Math.abs(p.marketValue());
+        }
+        List<SymbolDecision> trades = new ArrayList<>();
+        List<SymbolDecision> out = new ArrayList<>();
+        for (SymbolDecision d : decisions) {
+            (d.trades() ? trades : out).add(d);
+        }
+        trades.sort(Comparator.comparingDouble(SymbolDecision::score).reversed()
+                .thenComparing(d -> d.instrument().symbol()));
+        int slots = settings.maxPositions();
+        double buyingPower = account.buyingPower();
+        int rank = 0;
+        for (SymbolDecision d : trades) {
+            rank++;
+            Position p = held.get(d.instrument().symbol());
+            if (slots <= 0) {
+                out.add(skip(d, "ranked " + rank + ", beyond max-positions " + settings.maxPositions()));
+                continue;
+            }
+            if (p != null && p.side() == d.side()) {
+                slots--;
+                out.add(new SymbolDecision(d.instrument(), "hold", d.strategy(), d.side(), d.score(), d.entryPrice(),
+                        d.takeProfitPrice(), Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
+                continue;
+            }
+            double budget = PositionSizer.budget(account.equity(), settings.positionFraction(), settings.maxGrossExposure(),
+                    gross, buyingPower);
+            double qty = PositionSizer.quantity(d.instrument(), budget, d.entryPrice());
+            if (qty <= 0) {
+                out.add(skip(d, String.format(Locale.ROOT, "budget %.2f buys no unit at %s", budget,
+                        StrategySelector.price(d.entryPrice()))));
+                continue;
+            }
+            double notional = qty * d.entryPrice();
+            gross += notional;
+            buyingPower -= notional;
+            slots--;
+            out.add(new SymbolDecision(d.instrument(), "trade", d.strategy(), d.side(), d.score(), d.entryPrice(),
+                    d.takeProfitPrice(), qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
+        }
+        out.sort(Comparator.comparing(d -> d.instrument().symbol()));
+        return out;
+    }
+
+    private static SymbolDecision skip(SymbolDecision d, String why) {
+        return new SymbolDecision(d.instrument(), "skip", d.strategy(), d.side(), d.score(), d.entryPrice(),
+                d.takeProfitPrice(), 0, why + "; " + d.reason());
+    }
+
+    static String fmt(double qty) {
+        return qty == Math.rint(qty) ? String.valueOf((long) qty) : String.format(Locale.ROOT, "%.4f", qty);
+    }
+}

@@ -1,0 +1,157 @@
+package sextant.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.Optional;
+import sextant.core.market.BarSeries;
+import sextant.core.market.Instrument;
+import sextant.core.market.Quote;
+import sextant.core.port.MarketData;
+
+/**
+ * Bars cached in SQLite, keyed by symbol and date. For each symbol the cache remembers which date range it has
+ * fetched from which source; a request inside that range is served locally, and a request that extends past it
+ * fetches only the missing newer days. A different source (say, switching from synthetic to Alpaca) starts over.
+ */
+public final class CachedMarketData implements MarketData {
+    private final MarketData upstream;
+    private final Database db;
+    private final String source;
+
+    public CachedMarketData(MarketData upstream, Database db) {
+        this.upstream = upstream;
+        this.db = db;
+        this.source = upstream.describe();
+    }
+
+    @Override
+    public BarSeries dailyBars(Instrument instrument, LocalDate from, LocalDate to) {
+        int fromDay = (int) from.toEpochDay();
+        int toDay = (int) to.toEpochDay();
+        int[] coverage = coverage(instrument.symbol());
+        if (coverage != null && coverage[0] <= fromDay && toDay <= coverage[1]) {
+            return read(instrument, fromDay, toDay);
+        }
+        boolean extendTail = coverage != null && coverage[0] <= fromDay && toDay > coverage[1];
+        LocalDate fetchFrom = extendTail ? LocalDate.ofEpochDay(coverage[1] + 1L) : from;
+        BarSeries fresh = upstream.dailyBars(instrument, fetchFrom, to);
+        int newFrom = extendTail ? coverage[0] : fromDay;
+        write(instrument.symbol(), fresh, newFrom, toDay, !extendTail);
+        return read(instrument, fromDay, toDay);
+    }
+
+    @Override
+    public Optional<Quote> latestQuote(Instrument instrument) {
+        return upstream.latestQuote(instrument);
+    }
+
+    @Override
+    public String describe() {
+        return source + " (cached in " + db.file().getFileName() + ")";
+    }
+
+    private int[] coverage(String symbol) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT from_day, to_day FROM bar_coverage WHERE symbol=? AND source=?")) {
+                ps.setString(1, symbol);
+                ps.setString(2, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : null;
+                }
+            }
+        });
+    }
+
+    private void write(String symbol, BarSeries bars, int fromDay, int toDay, boolean replace) {
+        db.inTransaction(c -> {
+            if (replace) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM bars WHERE symbol=?")) {
+                    del.setString(1, symbol);
+                    del.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO bars VALUES (?,?,?,?,?,?,?)")) {
+                for (int i = 0; i < bars.size(); i++) {
+                    ps.setString(1, symbol);
+                    ps.setInt(2, bars.epochDays()[i]);
+                    ps.setDouble(3, bars.open()[i]);
+                    ps.setDouble(4, bars.high()[i]);
+                    ps.setDouble(5, bars.low()[i]);
+                    ps.setDouble(6, bars.close()[i]);
+                    ps.setDouble(7, bars.volume()[i]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO bar_coverage VALUES (?,?,?,?)")) {
+                ps.setString(1, symbol);
+                ps.setString(2, source);
+                ps.setInt(3, fromDay);
+                ps.setInt(4, toDay);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private BarSeries read(Instrument instrument, int fromDay, int toDay) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT day, open, high, low, close, volume FROM bars"
+                    + " WHERE symbol=? AND day BETWEEN ? AND ? ORDER BY day")) {
+                ps.setString(1, instrument.symbol());
+                ps.setInt(2, fromDay);
+                ps.setInt(3, toDay);
+                IntList d = new IntList();
+                DoubleList o = new DoubleList();
+                DoubleList h = new DoubleList();
+                DoubleList l = new DoubleList();
+                DoubleList cl = new DoubleList();
+                DoubleList v = new DoubleList();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        d.add(rs.getInt(1));
+                        o.add(rs.getDouble(2));
+                        h.add(rs.getDouble(3));
+                        l.add(rs.getDouble(4));
+                        cl.add(rs.getDouble(5));
+                        v.add(rs.getDouble(6));
+                    }
+                }
+                return BarSeries.of(instrument, d.toArray(), o.toArray(), h.toArray(), l.toArray(), cl.toArray(), v.toArray());
+            }
+        });
+    }
+
+    private static final class IntList {
+        int[] a = new int[256];
+        int n;
+
+        void add(int x) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = x;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+
+    private static final class DoubleList {
+        double[] a = new double[256];
+        int n;
+
+        void add(double x) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = x;
+        }
+
+        double[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+}

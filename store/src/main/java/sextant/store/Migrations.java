@@ -1,0 +1,100 @@
+package sextant.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema migrations. Each entry runs once, in order, inside a transaction, and bumps
+ * {@code schema_version}. Never edit a released migration: append a new one.
+ */
+final class Migrations {
+    private Migrations() {
+    }
+
+    static final List<String[]> STEPS = List.<String[]>of(
+            new String[] {
+                // V1: bar cache, forecast store, ledger, paper broker.
+                "CREATE TABLE bars (symbol TEXT NOT NULL, day INTEGER NOT NULL, open REAL NOT NULL, high REAL NOT NULL,"
+                        + " low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL, PRIMARY KEY (symbol, day))"
+                        + " WITHOUT ROWID",
+                "CREATE TABLE bar_coverage (symbol TEXT PRIMARY KEY, source TEXT NOT NULL, from_day INTEGER NOT NULL,"
+                        + " to_day INTEGER NOT NULL)",
+                "CREATE TABLE forecasts (model_key TEXT NOT NULL, symbol TEXT NOT NULL, context_end_day INTEGER NOT NULL,"
+                        + " context_length INTEGER NOT NULL, context_hash INTEGER NOT NULL, row BLOB NOT NULL,"
+                        + " PRIMARY KEY (model_key, symbol, context_end_day, context_length, context_hash)) WITHOUT ROWID",
+                "CREATE TABLE cycles (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,"
+                        + " as_of TEXT NOT NULL, status TEXT NOT NULL, broker TEXT NOT NULL, data_source TEXT NOT NULL,"
+                        + " model TEXT NOT NULL, symbols INTEGER NOT NULL, total_ms REAL, summary TEXT)",
+                "CREATE TABLE phase_timings (cycle_id INTEGER NOT NULL REFERENCES cycles(id), phase TEXT NOT NULL,"
+                        + " millis REAL NOT NULL, note TEXT, PRIMARY KEY (cycle_id, phase))",
+                "CREATE TABLE backtests (cycle_id INTEGER NOT NULL REFERENCES cycles(id), symbol TEXT NOT NULL,"
+                        + " strategy TEXT NOT NULL, windows INTEGER NOT NULL,"
+                        + " is_total_return REAL, is_sharpe REAL, is_avg_daily REAL,"
+                        + " oos_total_return REAL, oos_sharpe REAL, oos_sortino REAL, oos_max_drawdown REAL,"
+                        + " oos_win_rate REAL, oos_turnover REAL, oos_trades INTEGER, oos_avg_daily REAL,"
+                        + " plan_side TEXT, plan_entry REAL, plan_take_profit REAL, plan_reason TEXT, details TEXT,"
+                        + " PRIMARY KEY (cycle_id, symbol, strategy))",
+                "CREATE TABLE decisions (cycle_id INTEGER NOT NULL REFERENCES cycles(id), symbol TEXT NOT NULL,"
+                        + " action TEXT NOT NULL, strategy TEXT, side TEXT, score REAL, entry_price REAL,"
+                        + " take_profit REAL, qty REAL, reason TEXT NOT NULL, PRIMARY KEY (cycle_id, symbol))",
+                "CREATE TABLE orders (order_id TEXT NOT NULL, client_order_id TEXT NOT NULL, cycle_id INTEGER NOT NULL"
+                        + " REFERENCES cycles(id), event TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL,"
+                        + " qty REAL NOT NULL, type TEXT NOT NULL, limit_price REAL, tif TEXT NOT NULL, status TEXT NOT NULL,"
+                        + " filled_qty REAL NOT NULL, filled_avg_price REAL, submitted_at TEXT)",
+                "CREATE INDEX orders_by_client_id ON orders (client_order_id)",
+                "CREATE TABLE fills (cycle_id INTEGER NOT NULL REFERENCES cycles(id), order_id TEXT NOT NULL,"
+                        + " client_order_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, qty REAL NOT NULL,"
+                        + " price REAL NOT NULL, fee REAL NOT NULL, at TEXT NOT NULL)",
+                "CREATE TABLE account_snapshots (cycle_id INTEGER NOT NULL REFERENCES cycles(id), at TEXT NOT NULL,"
+                        + " cash REAL NOT NULL, equity REAL NOT NULL, buying_power REAL NOT NULL, last_equity REAL)",
+                "CREATE TABLE paper_account (id INTEGER PRIMARY KEY CHECK (id = 1), cash REAL NOT NULL,"
+                        + " last_equity REAL NOT NULL, settled_through INTEGER NOT NULL, next_order INTEGER NOT NULL)",
+                "CREATE TABLE paper_positions (symbol TEXT PRIMARY KEY, asset_class TEXT NOT NULL, qty REAL NOT NULL,"
+                        + " avg_price REAL NOT NULL, last_price REAL NOT NULL)",
+                "CREATE TABLE paper_orders (id TEXT PRIMARY KEY, client_order_id TEXT NOT NULL UNIQUE,"
+                        + " symbol TEXT NOT NULL, asset_class TEXT NOT NULL, side TEXT NOT NULL, qty REAL NOT NULL,"
+                        + " type TEXT NOT NULL, limit_price REAL, tif TEXT NOT NULL, status TEXT NOT NULL,"
+                        + " filled_qty REAL NOT NULL, filled_avg_price REAL, submitted_at TEXT NOT NULL,"
+                        + " eligible_from INTEGER NOT NULL)",
+                "CREATE TABLE paper_fills (seq INTEGER PRIMARY KEY AUTOINCREMENT, order_id TEXT NOT NULL,"
+                        + " client_order_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, qty REAL NOT NULL,"
+                        + " price REAL NOT NULL, fee REAL NOT NULL, at TEXT NOT NULL, reported INTEGER NOT NULL DEFAULT 0)"
+            });
+
+    static void apply(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        }
+        int current = currentVersion(c);
+        if (current > STEPS.size()) {
+            throw new SQLException("schema version " + current + " is newer than this Sextant understands ("
+                    + STEPS.size() + "); upgrade Sextant or use another state directory");
+        }
+        for (int v = current; v < STEPS.size(); v++) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : STEPS.get(v)) {
+                    s.execute(sql);
+                }
+                s.execute("DELETE FROM schema_version");
+                s.execute("INSERT INTO schema_version VALUES (" + (v + 1) + ")");
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw new SQLException("migration V" + (v + 1) + " failed: " + e.getMessage(), e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package sextant.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import sextant.core.backtest.Metrics;
+import sextant.core.backtest.NextBarPlan;
+import sextant.core.backtest.StrategyReport;
+import sextant.core.backtest.SymbolBacktest;
+import sextant.core.cycle.Phase;
+import sextant.core.cycle.PhaseTimings;
+import sextant.core.cycle.SymbolDecision;
+import sextant.core.order.Account;
+import sextant.core.order.Fill;
+import sextant.core.order.Order;
+import sextant.core.port.Ledger;
+
+/** The ledger in SQLite (see {@link Migrations} for the tables). */
+public final class SqliteLedger implements Ledger {
+    private final Database db;
+
+    public SqliteLedger(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long startCycle(Instant startedAt, LocalDate asOf, String broker, String dataSource, String model, int symbols) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cycles (started_at, as_of, status, broker, data_source,"
+                    + " model, symbols) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, startedAt.toString());
+                ps.setString(2, asOf.toString());
+                ps.setString(3, "running");
+                ps.setString(4, broker);
+                ps.setString(5, dataSource);
+                ps.setString(6, model);
+                ps.setInt(7, symbols);
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void recordBacktests(long cycleId, List<SymbolBacktest> backtests) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO backtests VALUES"
+                    + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (SymbolBacktest bt : backtests) {
+                    for (StrategyReport r : bt.reports().values()) {
+                        Metrics is = r.inSample();
+                        Metrics oos = r.outOfSample();
+                        NextBarPlan p = r.plan();
+                        int i = 1;
+                        ps.setLong(i++, cycleId);
+                        ps.setString(i++, bt.instrument().symbol());
+                        ps.setString(i++, r.strategy().key());
+                        ps.setInt(i++, bt.windowsEvaluated());
+                        setReal(ps, i++, is.totalReturn());
+                        setReal(ps, i++, is.sharpe());
+                        setReal(ps, i++, is.avgDailyReturn());
+                        setReal(ps, i++, oos.totalReturn());
+                        setReal(ps, i++, oos.sharpe());
+                        setReal(ps, i++, oos.sortino());
+                        setReal(ps, i++, oos.maxDrawdown());
+                        setReal(ps, i++, oos.winRate());
+                        setReal(ps, i++, oos.turnover());
+                        ps.setInt(i++, oos.trades());
+                        setReal(ps, i++, oos.avgDailyReturn());
+                        ps.setString(i++, p.side() == null ? null : p.side().wire());
+                        setReal(ps, i++, p.entryPrice());
+                        setReal(ps, i++, p.takeProfitPrice());
+                        ps.setString(i++, p.reason());
+                        ps.setString(i, Json.write(r.details()));
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordDecisions(long cycleId, List<SymbolDecision> decisions) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (SymbolDecision d : decisions) {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, d.instrument().symbol());
+                    ps.setString(3, d.action());
+                    ps.setString(4, d.strategy() == null ? null : d.strategy().key());
+                    ps.setString(5, d.side() == null ? null : d.side().wire());
+                    setReal(ps, 6, d.score());
+                    setReal(ps, 7, d.entryPrice());
+                    setReal(ps, 8, d.takeProfitPrice());
+                    ps.setDouble(9, d.qty());
+                    ps.setString(10, d.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordOrder(long cycleId, Order o, String event) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, o.id());
+                ps.setString(2, o.clientOrderId());
+                ps.setLong(3, cycleId);
+                ps.setString(4, event);
+                ps.setString(5, o.instrument().symbol());
+                ps.setString(6, o.side().wire());
+                ps.setDouble(7, o.qty());
+                ps.setString(8, o.type().wire());
+                setReal(ps, 9, o.limitPrice());
+                ps.setString(10, o.timeInForce().wire());
+                ps.setString(11, o.status().name().toLowerCase(java.util.Locale.ROOT));
+                ps.setDouble(12, o.filledQty());
+                setReal(ps, 13, o.filledAvgPrice());
+                ps.setString(14, o.submittedAt() == null ? null : o.submittedAt().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordFills(long cycleId, List<Fill> fills) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO fills VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (Fill f : fills) {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, f.orderId());
+                    ps.setString(3, f.clientOrderId());
+                    ps.setString(4, f.instrument().symbol());
+                    ps.setString(5, f.side().wire());
+                    ps.setDouble(6, f.qty());
+                    ps.setDouble(7, f.price());
+                    ps.setDouble(8, f.fee());
+                    ps.setString(9, f.at().toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordAccount(long cycleId, Instant at, Account a) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_snapshots VALUES (?,?,?,?,?,?)")) {
+                ps.setLong(1, cycleId);
+                ps.setString(2, at.toString());
+                ps.setDouble(3, a.cash());
+                ps.setDouble(4, a.equity());
+                ps.setDouble(5, a.buyingPower());
+                setReal(ps, 6, a.lastEquity());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void finishCycle(long cycleId, Instant finishedAt, String status, PhaseTimings timings, String summary) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cycles SET finished_at=?, status=?, total_ms=?, summary=?"
+                    + " WHERE id=?")) {
+                ps.setString(1, finishedAt.toString());
+                ps.setString(2, status);
+                ps.setDouble(3, PhaseTimings.millis(timings.totalNanos()));
+                ps.setString(4, summary);
+                ps.setLong(5, cycleId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO phase_timings VALUES (?,?,?,?)")) {
+                for (Map.Entry<Phase, Long> e : timings.asMap().entrySet()) {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, e.getKey().label());
+                    ps.setDouble(3, PhaseTimings.millis(e.getValue()));
+                    String note = timings.note(e.getKey());
+                    ps.setString(4, note.isEmpty() ? null : note);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void setReal(PreparedStatement ps, int i, double v) throws java.sql.SQLException {
+        if (Double.isFinite(v)) {
+            ps.setDouble(i, v);
+        } else {
+            ps.setNull(i, java.sql.Types.REAL);
+        }
+    }
+
+    @Override
+    public void close() {
+        // The Database is owned by whoever opened it.
+    }
+}
