@@ -1,0 +1,128 @@
+package sextant.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sextant.core.market.BarSeries;
+import sextant.core.market.Instrument;
+import sextant.core.order.Fill;
+import sextant.core.order.Order;
+import sextant.core.order.OrderRequest;
+import sextant.core.order.OrderStatus;
+import sextant.core.order.Position;
+import sextant.core.order.Side;
+import sextant.core.order.TimeInForce;
+import sextant.core.port.BrokerException;
+import sextant.core.port.MarketData;
+import sextant.store.Database;
+
+class PaperBrokerTest {
+    static final Instrument AAA = Instrument.stock("AAA");
+    static final Instrument COIN = Instrument.crypto("COINUSD");
+    static final LocalDate D1 = LocalDate.of(2025, 3, 3); // Monday
+    static final LocalDate D2 = D1.plusDays(1);
+    static final LocalDate D3 = D1.plusDays(2);
+
+    @TempDir
+    Path dir;
+    final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
+    // Bars: D1 o=100 h=102 l=98 c=101; D2 o=99 h=100 l=95 c=96; D3 o=97 h=104 l=96.5 c=103.
+    final MarketData bars = new MarketData() {
+        @Override
+        public BarSeries dailyBars(Instrument i, LocalDate from, LocalDate to) {
+            int[] d = {(int) D1.minusDays(3).toEpochDay(), (int) D1.toEpochDay(), (int) D2.toEpochDay(), (int) D3.toEpochDay()};
+            BarSeries all = BarSeries.of(i, d, new double[] {100, 100, 99, 97}, new double[] {101, 102, 100, 104},
+                    new double[] {99, 98, 95, 96.5}, new double[] {100, 101, 96, 103}, new double[] {1, 1, 1, 1});
+            return all.slice(all.indexOnOrAfter(from), all.indexOnOrAfter(to.plusDays(1)));
+        }
+
+        @Override
+        public String describe() {
+            return "fixed";
+        }
+    };
+    Database db;
+    PaperBroker broker;
+
+    @BeforeEach
+    void open() {
+        db = Database.openIn(dir);
+        broker = PaperBroker.open(db, bars, today::get, new PaperConfig(10_000, 0.001, 0.002, 1));
+    }
+
+    @Test
+    void buyLimitFillsOnlyWhenTheBarTradesStrictlyBelowIt() {
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 98, TimeInForce.GTC, "t-touch"));
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 98.5, TimeInForce.GTC, "t-below"));
+        today.set(D2); // settles bar D1: low 98
+        assertThat(status("t-touch")).isEqualTo(OrderStatus.NEW);
+        Order filled = broker.findByClientOrderId("t-below").orElseThrow();
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(filled.filledAvgPrice()).isEqualTo(98.5);
+        assertThat(broker.positions()).singleElement().satisfies(p -> {
+            assertThat(p.qty()).isEqualTo(10);
+            assertThat(p.marketPrice()).isEqualTo(101);
+        });
+        assertThat(broker.account().cash()).isCloseTo(10_000 - 985 - 0.985, within(1e-9));
+    }
+
+    @Test
+    void gapThroughTheLimitFillsAtTheOpenAndDayOrdersExpire() {
+        today.set(D2);
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 5, 99.5, TimeInForce.DAY, "gap"));
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 5, 90, TimeInForce.DAY, "never"));
+        today.set(D3); // settles D2: open 99 below 99.5 -> fills at the open
+        assertThat(broker.findByClientOrderId("gap").orElseThrow().filledAvgPrice()).isEqualTo(99);
+        assertThat(status("never")).isEqualTo(OrderStatus.EXPIRED);
+    }
+
+    @Test
+    void sameClientOrderIdNeverCreatesASecondOrder() {
+        Order a = broker.submit(OrderRequest.limit(AAA, Side.BUY, 1, 50, TimeInForce.GTC, "dup"));
+        Order b = broker.submit(OrderRequest.limit(AAA, Side.BUY, 1, 50, TimeInForce.GTC, "dup"));
+        assertThat(b.id()).isEqualTo(a.id());
+        assertThat(broker.openOrders()).hasSize(1);
+    }
+
+    @Test
+    void stateSurvivesReopeningAndFillsAreReportedOnce() {
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 99, TimeInForce.GTC, "keep"));
+        today.set(D2);
+        List<Fill> fills = broker.takeNewFills();
+        assertThat(fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualTo(99));
+        assertThat(broker.takeNewFills()).isEmpty();
+        db.close();
+        db = Database.openIn(dir);
+        PaperBroker reopened = PaperBroker.open(db, bars, today::get, new PaperConfig(10_000, 0.001, 0.002, 1));
+        assertThat(reopened.positions()).extracting(Position::qty).containsExactly(10.0);
+        assertThat(reopened.account().cash()).isCloseTo(10_000 - 990 - 0.99, within(1e-9));
+        // Selling above the D2 high does not fill; at D3 the high 104 crosses 103.5.
+        reopened.submit(OrderRequest.limit(AAA, Side.SELL, 10, 103.5, TimeInForce.GTC, "tp"));
+        today.set(D3.plusDays(1));
+        assertThat(reopened.positions()).isEmpty();
+        assertThat(reopened.account().equity()).isCloseTo(10_000 - 990 - 0.99 + 1035 - 1.035, within(1e-9));
+    }
+
+    @Test
+    void cryptoCannotBeSoldShortAndCancelledOrdersNeverFill() {
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(COIN, Side.SELL, 1, 100, TimeInForce.GTC, "short")))
+                .isInstanceOf(BrokerException.class).hasMessageContaining("COINUSD: crypto cannot be sold short");
+        Order o = broker.submit(OrderRequest.limit(AAA, Side.BUY, 1, 99.9, TimeInForce.GTC, "cx"));
+        broker.cancel(o.id());
+        today.set(D3);
+        assertThat(status("cx")).isEqualTo(OrderStatus.CANCELED);
+        assertThat(broker.positions()).isEmpty();
+    }
+
+    private OrderStatus status(String clientId) {
+        return broker.findByClientOrderId(clientId).orElseThrow().status();
+    }
+}
