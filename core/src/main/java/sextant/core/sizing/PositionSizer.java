@@ -20,7 +20,8 @@ public final class PositionSizer {
         }
         double raw = notional / price;
         if (instrument.isCrypto()) {
-            return Math.floor(raw / CRYPTO_QTY_STEP + 1e-9) * CRYPTO_QTY_STEP;
+            // Decimal arithmetic, so the quantity sent to a broker is exactly 0.3333 and not 0.33330000000000004.
+            return java.math.BigDecimal.valueOf(raw).setScale(4, java.math.RoundingMode.FLOOR).doubleValue();
         }
         return Math.floor(raw + 1e-9);
     }

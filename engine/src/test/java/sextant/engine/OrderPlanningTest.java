@@ -1,0 +1,106 @@
+package sextant.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import sextant.core.backtest.StrategyId;
+import sextant.core.cycle.SymbolDecision;
+import sextant.core.market.Instrument;
+import sextant.core.order.Account;
+import sextant.core.order.Order;
+import sextant.core.order.OrderStatus;
+import sextant.core.order.OrderType;
+import sextant.core.order.Position;
+import sextant.core.order.Side;
+import sextant.core.order.TimeInForce;
+
+class OrderPlanningTest {
+    static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+    static final Instrument AAA = Instrument.stock("AAA");
+    static final Instrument BBB = Instrument.stock("BBB");
+    static final Instrument BTC = Instrument.crypto("BTCUSD");
+    static final CycleSettings SETTINGS = new CycleSettings(70, 6, 900, EnumSet.of(StrategyId.MAXDIFF), 0, 2, 0.1, 1.0, 1, "sx");
+    final OrderPlanner planner = new OrderPlanner(new ClientOrderIds("sx"));
+
+    static SymbolDecision trade(Instrument i, Side side, double score, double entry, double tp) {
+        return new SymbolDecision(i, "trade", StrategyId.MAXDIFF, side, score, entry, tp, 0, "test");
+    }
+
+    @Test
+    void portfolioRanksBySizesWithinBudgetAndCapsPositions() {
+        List<SymbolDecision> in = List.of(trade(AAA, Side.BUY, 0.001, 99.999, 102), trade(BBB, Side.SELL, 0.003, 50, 48),
+                trade(BTC, Side.BUY, 0.002, 30_000, 31_000));
+        List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(in, new Account(100_000, 100_000, 100_000, 100_000),
+                List.of());
+        Map<String, SymbolDecision> by = new java.util.HashMap<>();
+        out.forEach(d -> by.put(d.instrument().symbol(), d));
+        assertThat(by.get("BBB").action()).isEqualTo("trade");
+        assertThat(by.get("BBB").qty()).isEqualTo(200); // 10 % of 100k at 50
+        assertThat(by.get("BTCUSD").qty()).isEqualTo(0.3333); // crypto steps of 1e-4, rounded down
+        assertThat(by.get("AAA").action()).isEqualTo("skip");
+        assertThat(by.get("AAA").reason()).contains("beyond max-positions 2");
+    }
+
+    @Test
+    void sameDecisionTwiceGivesTheSameClientOrderIdAndAnOpenOrderIsKept() {
+        SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r");
+        List<PlannedAction> first = planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of());
+        assertThat(first).singleElement().satisfies(a -> {
+            assertThat(a.submit().clientOrderId()).isEqualTo("sx-20250602-AAA-eb");
+            assertThat(a.submit().limitPrice()).isEqualTo(99.98); // buys round down to the cent
+            assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.DAY);
+        });
+        Order open = order(AAA, "sx-20250602-AAA-eb", Side.BUY);
+        assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(open), Map.of())).isEmpty();
+    }
+
+    @Test
+    void heldPositionGetsATakeProfitAndStaleOrdersAreCancelled() {
+        SymbolDecision hold = new SymbolDecision(AAA, "hold", StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r");
+        Order stale = order(AAA, "sx-20250530-AAA-eb", Side.BUY);
+        List<PlannedAction> plan = planner.plan(DAY, List.of(hold), List.of(new Position(AAA, 10, 98, 100)),
+                List.of(stale), Map.of("AAA", 100.0));
+        assertThat(plan).hasSize(2);
+        assertThat(plan.get(0).cancel()).isEqualTo(stale);
+        assertThat(plan.get(1).submit().side()).isEqualTo(Side.SELL);
+        assertThat(plan.get(1).submit().limitPrice()).isEqualTo(103.34); // sells round up
+        assertThat(plan.get(1).submit().qty()).isEqualTo(10);
+    }
+
+    @Test
+    void positionNoLongerPickedIsClosedButAnErroredSymbolIsLeftAlone() {
+        SymbolDecision skip = SymbolDecision.skip(AAA, "no strategy qualifies");
+        SymbolDecision error = SymbolDecision.error(BBB, "data: broken file");
+        Order bbbOrder = order(BBB, "sx-20250530-BBB-eb", Side.BUY);
+        List<PlannedAction> plan = planner.plan(DAY, List.of(skip, error),
+                List.of(new Position(AAA, -5, 50, 50), new Position(BBB, 3, 10, 10)), List.of(bbbOrder),
+                Map.of("AAA", 50.0, "BBB", 10.0));
+        assertThat(plan).singleElement().satisfies(a -> {
+            assertThat(a.submit().instrument()).isEqualTo(AAA);
+            assertThat(a.submit().side()).isEqualTo(Side.BUY);
+            assertThat(a.submit().qty()).isEqualTo(5);
+            assertThat(a.submit().limitPrice()).isEqualTo(50.5);
+            assertThat(a.submit().clientOrderId()).isEqualTo("sx-20250602-AAA-cb");
+        });
+    }
+
+    @Test
+    void cryptoOrdersAreGoodTillCancelled() {
+        SymbolDecision d = new SymbolDecision(BTC, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r");
+        assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.GTC);
+                    assertThat(a.submit().limitPrice()).isEqualTo(30123.4);
+                });
+    }
+
+    private static Order order(Instrument i, String clientId, Side side) {
+        return new Order("id-" + clientId, clientId, i, side, 1, OrderType.LIMIT, 10, TimeInForce.DAY, OrderStatus.NEW, 0,
+                Double.NaN, Instant.EPOCH);
+    }
+}
