@@ -36,6 +36,17 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** Runs the CLI in-process with the given output streams (tests use this to read what a user would see). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(t -> EXIT_FAILURE);

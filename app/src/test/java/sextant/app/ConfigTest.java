@@ -1,0 +1,74 @@
+package sextant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void committedExampleIsExactlyTheBuiltInDefaults() throws Exception {
+        Path example = Path.of("../sextant.yaml"); // tests run in the app module directory
+        try (var in = SextantConfig.class.getResourceAsStream(SextantConfig.DEFAULTS)) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Files.readString(example));
+        }
+    }
+
+    @Test
+    void defaultUniverseIsTheOriginals27SymbolsWithOneCryptoList() {
+        SextantConfig cfg = SextantConfig.load(null, List.of());
+        var universe = Wiring.universe(cfg);
+        assertThat(universe).hasSize(27);
+        assertThat(universe.stream().filter(i -> i.isCrypto()).map(i -> i.symbol()))
+                .containsExactly("BTCUSD", "ETHUSD", "UNIUSD", "LINKUSD");
+    }
+
+    @Test
+    void unknownKeyNamesTheKeyTheFileAndASuggestion() throws Exception {
+        Path f = Files.writeString(dir.resolve("s.yaml"), "portfolio:\n  max-positons: 3\n");
+        assertThatThrownBy(() -> SextantConfig.load(f, List.of())).isInstanceOf(ConfigException.class)
+                .hasMessage(f + ": unknown key 'portfolio.max-positons' (did you mean 'portfolio.max-positions'?)");
+    }
+
+    @Test
+    void wrongTypesAreRejectedWithTheKey() throws Exception {
+        Path f = Files.writeString(dir.resolve("s.yaml"), "portfolio:\n  max-positions: ten\n");
+        assertThatThrownBy(() -> SextantConfig.load(f, List.of()))
+                .hasMessage(f + ": 'portfolio.max-positions' must be a whole number, got 'ten'");
+        Path g = Files.writeString(dir.resolve("g.yaml"), "universe: [A]\n");
+        assertThatThrownBy(() -> SextantConfig.load(g, List.of()))
+                .hasMessage(g + ": 'universe' must be a section (mapping), got a list");
+        assertThatThrownBy(() -> SextantConfig.load(null, List.of("broker.live=maybe")))
+                .hasMessage("--set: 'broker.live' must be true or false, got 'maybe'");
+        assertThatThrownBy(() -> SextantConfig.load(null, List.of("nope.key=1")))
+                .hasMessage("--set nope.key: unknown key 'nope.key'");
+    }
+
+    @Test
+    void overridesAndPartialFilesKeepDefaultsForMissingKeys() throws Exception {
+        Path f = Files.writeString(dir.resolve("s.yaml"), "portfolio:\n  max-positions: 3\n");
+        SextantConfig cfg = SextantConfig.load(f, List.of("universe.crypto=[BTCUSD]", "paper.stock-fee=0.001"));
+        assertThat(cfg.integer("portfolio.max-positions")).isEqualTo(3);
+        assertThat(cfg.number("portfolio.position-fraction")).isEqualTo(0.1);
+        assertThat(cfg.list("universe.crypto")).containsExactly("BTCUSD");
+        assertThat(cfg.number("paper.stock-fee")).isEqualTo(0.001);
+    }
+
+    @Test
+    void configShowPrintsTheEffectiveConfigurationAndUsageErrorsExit1() {
+        Cli show = Cli.run("config", "show", "--set", "portfolio.max-positions=4");
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains("max-positions: 4").contains("BTCUSD");
+        Cli bad = Cli.run("cycle", "--no-such-option");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("Unknown option: '--no-such-option'");
+        assertThat(Cli.run("cycle", "--help").out()).contains("--as-of").contains("Exit codes");
+    }
+}

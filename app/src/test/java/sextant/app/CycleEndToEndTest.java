@@ -1,0 +1,99 @@
+package sextant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real CLI (in-process) against a temporary state directory, as a user would. */
+class CycleEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void cycleRunsOfflineThenContinuesFromStoredStateWithoutDuplicates() throws Exception {
+        String state = dir.resolve("state").toString();
+        Cli first = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("phase").contains("data").contains("model load").contains("forecasting")
+                .contains("backtests").contains("decisions").contains("orders").contains("ledger").contains("total");
+        assertThat(first.out()).contains("Decisions: 27 symbols");
+        int ordersAfterFirst = count(state, "SELECT COUNT(*) FROM paper_orders");
+        assertThat(ordersAfterFirst).as("the first cycle places orders").isPositive();
+        assertThat(count(state, "SELECT COUNT(*) FROM orders WHERE event='submitted'")).isEqualTo(ordersAfterFirst);
+        assertThat(count(state, "SELECT COUNT(*) FROM decisions")).isEqualTo(27);
+        assertThat(count(state, "SELECT COUNT(*) FROM phase_timings WHERE cycle_id=1")).isEqualTo(8);
+        assertThat(count(state, "SELECT COUNT(*) FROM backtests WHERE cycle_id=1")).isEqualTo(27 * 9);
+
+        // Same day again: identical decisions, nothing new is sent, and forecasts come from the store.
+        Cli again = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--json");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(count(state, "SELECT COUNT(*) FROM paper_orders")).isEqualTo(ordersAfterFirst);
+        assertThat(again.out()).contains("\"forecasts_computed\" : 0");
+        assertThat(again.out()).doesNotContain("\"event\" : \"submitted\"");
+
+        // Next day: the previous orders meet a new bar, fills and positions carry over.
+        Cli next = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-03", "--no-progress");
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(count(state, "SELECT COUNT(*) FROM fills")).isPositive();
+        assertThat(count(state, "SELECT COUNT(*) FROM paper_positions")).isPositive();
+        assertThat(count(state, "SELECT COUNT(*) FROM cycles WHERE status='ok'")).isEqualTo(3);
+        assertThat(count(state, "SELECT COUNT(*) FROM (SELECT client_order_id FROM paper_orders GROUP BY client_order_id"
+                + " HAVING COUNT(*) > 1)")).isZero();
+    }
+
+    @Test
+    void corruptedCsvNamesFileAndLineExitsTwoAndTheOtherSymbolsStillTrade() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("csv"));
+        Path shared = Path.of(System.getProperty("sextant.shared"));
+        Files.copy(shared.resolve("data/daily/AEM.csv"), data.resolve("AEM.csv"));
+        Files.copy(shared.resolve("data/daily/HEI.csv"), data.resolve("HEI.csv"));
+        var lines = Files.readAllLines(shared.resolve("data/daily/JD.csv"));
+        lines.set(40, lines.get(40).replaceFirst(",[^,]*,", ",12..5,"));
+        Files.write(data.resolve("JD.csv"), lines);
+        String state = dir.resolve("state").toString();
+        Cli r = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-19", "--no-progress", "--set", "data.source=csv",
+                "--set", "data.csv-dir=" + data, "--set", "universe.stocks=[AEM,HEI,JD]", "--set", "universe.crypto=[]");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("error: JD: data: " + data.resolve("JD.csv") + ": line 41: close '12..5' is not a number");
+        assertThat(count(state, "SELECT COUNT(*) FROM decisions WHERE action='error'")).isEqualTo(1);
+        assertThat(count(state, "SELECT COUNT(*) FROM decisions WHERE action<>'error'")).isEqualTo(2);
+    }
+
+    @Test
+    void configErrorAndUnwritableStateDirExitTwoAndLeaveStateIntact() throws Exception {
+        String state = dir.resolve("state").toString();
+        assertThat(Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress").exit()).isZero();
+        int cycles = count(state, "SELECT COUNT(*) FROM cycles");
+        int orders = count(state, "SELECT COUNT(*) FROM paper_orders");
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "portfolio:\n  max-positons: 3\n");
+        Cli r = Cli.run("cycle", "--config", bad.toString(), "--state-dir", state, "--as-of", "2026-03-03");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: " + bad + ": unknown key 'portfolio.max-positons'"
+                + " (did you mean 'portfolio.max-positions'?)");
+        assertThat(count(state, "SELECT COUNT(*) FROM cycles")).isEqualTo(cycles);
+        assertThat(count(state, "SELECT COUNT(*) FROM paper_orders")).isEqualTo(orders);
+
+        Path file = Files.writeString(dir.resolve("plain-file"), "not a directory");
+        Cli u = Cli.run("cycle", "--state-dir", file.resolve("state").toString(), "--as-of", "2026-03-03");
+        assertThat(u.exit()).isEqualTo(2);
+        assertThat(u.err().strip()).startsWith("error: state directory " + file.resolve("state") + " cannot be created");
+        assertThat(u.err().strip().lines()).hasSize(1);
+        assertThat(Files.readString(file)).isEqualTo("not a directory");
+    }
+
+    static int count(String stateDir, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of(stateDir, "sextant.db"));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
