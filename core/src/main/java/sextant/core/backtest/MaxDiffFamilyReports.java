@@ -1,0 +1,206 @@
+package sextant.core.backtest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import sextant.core.metrics.MetricsAverage;
+import sextant.core.metrics.PerformanceMetrics;
+import sextant.core.optimize.EntryExitOptimizer;
+import sextant.core.optimize.MultiplierFit;
+import sextant.core.order.Side;
+import sextant.core.strategy.AlwaysOnResult;
+import sextant.core.strategy.BandSeries;
+import sextant.core.strategy.MaxDiff;
+import sextant.core.strategy.MaxDiffAlwaysOn;
+import sextant.core.strategy.MaxDiffResult;
+import sextant.core.strategy.PctDiff;
+import sextant.core.strategy.PctDiffFit;
+
+/**
+ * Reports of the fitted strategies (MaxDiff, MaxDiffAlwaysOn, PctDiff) over all windows of one symbol.
+ *
+ * <p>In-sample: the original's per-window evaluation (parameters fitted and scored on the same days). For MaxDiff
+ * and AlwaysOn its {@link Metrics#totalReturn()} and {@link Metrics#sharpe()} are the original's blends
+ * ({@code baseline + 0.3 x optimised}); the other fields describe the optimised daily series.
+ * Out-of-sample (walk-forward, fixes W-6): window k's parameters (multipliers and close-at-EOD flag) are fitted on
+ * the d bars before it and scored, unblended, on the window.
+ */
+final class MaxDiffFamilyReports {
+    private final WindowLayout layout;
+    private final BandSeries bands;
+    private final MaxDiff maxDiff;
+    private final EntryExitOptimizer optimizer = new EntryExitOptimizer();
+    private final double[] scratch;
+
+    MaxDiffFamilyReports(WindowLayout layout, BandSeries bands) {
+        this.layout = layout;
+        this.bands = bands;
+        this.maxDiff = new MaxDiff(bands, layout.crypto(), layout.fee(), layout.periodsPerYear());
+        this.scratch = new double[layout.days()];
+    }
+
+    StrategyReport maxDiff() {
+        int w = layout.windows();
+        double[] returns = new double[w];
+        double[] avgDaily = new double[w];
+        MetricsAverage in = new MetricsAverage();
+        MetricsAverage out = new MetricsAverage();
+        MaxDiffResult newest = null;
+        for (int k = 0; k < w; k++) {
+            int from = layout.from(k);
+            int to = layout.to(k);
+            MaxDiffResult r = maxDiff.evaluate(from, to, optimizer);
+            if (k == 0) {
+                newest = r;
+            }
+            returns[k] = r.blendedReturn();
+            avgDaily[k] = r.blendedAvgDaily();
+            Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
+            in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
+            MultiplierFit fit = optimizer.fitBothFlags(maxDiff.problem(layout.fitFrom(k), from));
+            maxDiff.problem(from, to).daily(fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod(), scratch);
+            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), r.tradesTotal()));
+        }
+        NextBarPlan plan = Plans.maxDiff(bands, maxDiff, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
+                newest.lowMultiplier());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("high_multiplier", newest.highMultiplier());
+        d.put("low_multiplier", newest.lowMultiplier());
+        d.put("close_at_eod", newest.closeAtEod());
+        d.put("baseline_return", newest.baselineReturn());
+        d.put("optimized_return", newest.optimisedReturn());
+        d.put("trades_positive", newest.tradesPositive());
+        d.put("trades_negative", newest.tradesNegative());
+        d.put("trades_total", newest.tradesTotal());
+        d.put("primary_side", newest.primarySide());
+        d.put("trade_bias", newest.tradeBias());
+        d.put("invalid_forecasts", newest.invalidForecasts());
+        d.put("valid_forecasts", newest.validForecasts());
+        d.put("turnover", newest.turnover());
+        putPrices(d, plan);
+        return new StrategyReport(StrategyId.MAXDIFF, in.mean(), out.mean(), returns, avgDaily, plan, d);
+    }
+
+    StrategyReport alwaysOn() {
+        MaxDiffAlwaysOn ao = new MaxDiffAlwaysOn(bands, layout.crypto(), layout.fee(), layout.periodsPerYear());
+        int w = layout.windows();
+        double[] returns = new double[w];
+        double[] avgDaily = new double[w];
+        MetricsAverage in = new MetricsAverage();
+        MetricsAverage out = new MetricsAverage();
+        AlwaysOnResult newest = null;
+        for (int k = 0; k < w; k++) {
+            int from = layout.from(k);
+            int to = layout.to(k);
+            AlwaysOnResult r = ao.evaluate(from, to, optimizer);
+            if (k == 0) {
+                newest = r;
+            }
+            returns[k] = r.blendedReturn();
+            avgDaily[k] = r.blendedAvgDaily();
+            Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
+            in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
+            MultiplierFit fit = optimizer.fitBothFlags(ao.problem(layout.fitFrom(k), from));
+            ao.problem(from, to).daily(fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod(), scratch);
+            int fills = 0;
+            for (double x : scratch) {
+                fills += x != 0 ? 1 : 0;
+            }
+            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), fills));
+        }
+        NextBarPlan plan = Plans.alwaysOn(bands, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
+                newest.lowMultiplier());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("high_multiplier", newest.highMultiplier());
+        d.put("low_multiplier", newest.lowMultiplier());
+        d.put("close_at_eod", newest.closeAtEod());
+        d.put("baseline_return", newest.baselineReturn());
+        d.put("optimized_return", newest.optimisedReturn());
+        d.put("buy_contribution", newest.buyContribution());
+        d.put("sell_contribution", newest.sellContribution());
+        d.put("filled_buy_trades", newest.filledBuyTrades());
+        d.put("filled_sell_trades", newest.filledSellTrades());
+        d.put("trades_total", newest.tradesTotal());
+        d.put("primary_side", newest.tradeBias() > 0 ? "buy" : newest.tradeBias() < 0 ? "sell" : "neutral");
+        d.put("trade_bias", newest.tradeBias());
+        d.put("turnover", newest.turnover());
+        putPrices(d, plan);
+        if (plan.trades() && !layout.crypto()) {
+            d.put("sell_entry_price", plan.takeProfitPrice());
+            d.put("sell_takeprofit_price", plan.entryPrice());
+        }
+        return new StrategyReport(StrategyId.MAXDIFF_ALWAYS_ON, in.mean(), out.mean(), returns, avgDaily, plan, d);
+    }
+
+    StrategyReport pctDiff() {
+        PctDiff pd = new PctDiff(maxDiff);
+        int w = layout.windows();
+        double[] returns = new double[w];
+        double[] avgDaily = new double[w];
+        MetricsAverage in = new MetricsAverage();
+        MetricsAverage out = new MetricsAverage();
+        PctDiffFit newest = null;
+        int newestTrades = 0;
+        for (int k = 0; k < w; k++) {
+            int from = layout.from(k);
+            int to = layout.to(k);
+            PctDiffFit fit = pd.fit(from, to);
+            int trades = pd.daily(from, to, fit, scratch);
+            if (k == 0) {
+                newest = fit;
+                newestTrades = trades;
+            }
+            Metrics m = PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), trades);
+            in.add(m);
+            returns[k] = m.totalReturn();
+            avgDaily[k] = m.avgDailyReturn();
+            PctDiffFit past = pd.fit(layout.fitFrom(k), from);
+            int oosTrades = pd.daily(from, to, past, scratch);
+            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), oosTrades));
+        }
+        NextBarPlan plan = pctDiffPlan(newest);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("low_multiplier", newest.lowMultiplier());
+        d.put("high_multiplier", newest.highMultiplier());
+        d.put("takeprofit_long", newest.takeProfitLong());
+        d.put("takeprofit_short", newest.takeProfitShort());
+        d.put("fitted_return", newest.value());
+        d.put("trades_total", newestTrades);
+        putPrices(d, plan);
+        return new StrategyReport(StrategyId.PCTDIFF, in.mean(), out.mean(), returns, avgDaily, plan, d);
+    }
+
+    private NextBarPlan pctDiffPlan(PctDiffFit p) {
+        int n = layout.next();
+        String missing = Plans.missingForecast(bands, n);
+        if (missing != null) {
+            return NextBarPlan.none(missing);
+        }
+        int dir = maxDiff.direction(n);
+        if (dir == 0) {
+            return NextBarPlan.none(MaxDiff.isValid(bands.highPredicted()[n], bands.lowPredicted()[n])
+                    ? "crypto is long-only and the forecast favours a short"
+                    : "invalid forecast band: predicted low >= predicted high");
+        }
+        double prev = bands.close(n - 1);
+        if (dir > 0) {
+            double entry = Math.max(prev * (1 + bands.forecastLow(n)) * (1 + p.lowMultiplier()), 1e-6);
+            return new NextBarPlan(Side.BUY, entry, entry * (1 + p.takeProfitLong()), true, p.highMultiplier(),
+                    p.lowMultiplier(), "pctdiff long");
+        }
+        double entry = prev * (1 + bands.forecastHigh(n)) * (1 + p.highMultiplier());
+        return new NextBarPlan(Side.SELL, entry, entry * (1 - p.takeProfitShort()), true, p.highMultiplier(),
+                p.lowMultiplier(), "pctdiff short");
+    }
+
+    private static void putPrices(Map<String, Object> d, NextBarPlan plan) {
+        if (plan.trades()) {
+            d.put("entry_price", plan.entryPrice());
+            d.put("takeprofit_price", plan.takeProfitPrice());
+        }
+    }
+
+    private static Metrics blend(Metrics m, double total, double sharpe) {
+        return new Metrics(total, m.compoundedReturn(), sharpe, m.sortino(), m.maxDrawdown(), m.winRate(), m.turnover(),
+                m.trades(), m.days());
+    }
+}

@@ -1,0 +1,134 @@
+package sextant.core.strategy;
+
+import sextant.core.metrics.PerformanceMetrics;
+import sextant.core.optimize.MultiplierFit;
+import sextant.core.optimize.MultiplierOptimizer;
+import sextant.core.optimize.MultiplierProblem;
+
+/**
+ * MaxDiff (anchor-spec §5.4.4), prepared once per symbol: per-bar directions and leg weights over a
+ * {@link BandSeries}; windows are index ranges [from, to) of bars.
+ *
+ * <p>Direction of bar t: valid when {@code LP_t < HP_t}; then {@code +1} if {@code |HP_t| > |LP_t|} else
+ * {@code -1}; crypto is long-only ({@code -1 -> 0}); invalid or unusable bars are flat.
+ *
+ * <p>Immutable after construction and safe to share between threads; the optimiser passed in is not.
+ */
+public final class MaxDiff {
+    /** The original's weight of the optimised return in its reported totals. */
+    public static final double BLEND = 0.3;
+
+    private final BandSeries bands;
+    private final boolean crypto;
+    private final double fee;
+    private final int periodsPerYear;
+    private final int[] direction;
+    private final boolean[] valid;
+    private final double[] wLong;
+    private final double[] wShort;
+
+    public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear) {
+        this.bands = bands;
+        this.crypto = crypto;
+        this.fee = fee;
+        this.periodsPerYear = periodsPerYear;
+        int len = bands.bars() + 1;
+        direction = new int[len];
+        valid = new boolean[len];
+        wLong = new double[len];
+        wShort = new double[len];
+        double[] hp = bands.highPredicted();
+        double[] lp = bands.lowPredicted();
+        for (int t = 1; t < len; t++) {
+            boolean forecastOk = Double.isFinite(hp[t]) && Double.isFinite(lp[t]);
+            valid[t] = forecastOk && isValid(hp[t], lp[t]);
+            direction[t] = forecastOk && bands.usable(t) ? direction(hp[t], lp[t], crypto) : 0;
+            wLong[t] = direction[t] > 0 ? 1 : 0;
+            wShort[t] = direction[t] < 0 ? 1 : 0;
+        }
+    }
+
+    /** A forecast band is valid when the predicted low is below the predicted high. */
+    public static boolean isValid(double hp, double lp) {
+        return lp < hp;
+    }
+
+    /** The original's direction rule (+1, -1 or 0). */
+    public static int direction(double hp, double lp, boolean crypto) {
+        if (!isValid(hp, lp)) {
+            return 0;
+        }
+        int w = Math.abs(hp) > Math.abs(lp) ? 1 : -1;
+        return crypto && w < 0 ? 0 : w;
+    }
+
+    public BandSeries bands() {
+        return bands;
+    }
+
+    public boolean crypto() {
+        return crypto;
+    }
+
+    public double fee() {
+        return fee;
+    }
+
+    /** Direction of bar t (also defined for t = N, the next bar). */
+    public int direction(int t) {
+        return direction[t];
+    }
+
+    public MultiplierProblem problem(int from, int to) {
+        return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
+                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee);
+    }
+
+    /** The original's in-sample evaluation: fit both flags on [from, to), report on the same days. */
+    public MaxDiffResult evaluate(int from, int to, MultiplierOptimizer optimizer) {
+        MultiplierFit fit = optimizer.fitBothFlags(problem(from, to));
+        return evaluateWith(from, to, fit.closeAtEod(), fit.highMultiplier(), fit.lowMultiplier());
+    }
+
+    /** Evaluation at given multipliers and flag (what the parity check replays). */
+    public MaxDiffResult evaluateWith(int from, int to, boolean closeAtEod, double mh, double ml) {
+        MultiplierProblem p = problem(from, to);
+        int n = to - from;
+        double[] daily = new double[n];
+        double[] base = new double[n];
+        p.daily(mh, ml, closeAtEod, daily);
+        p.daily(0, 0, closeAtEod, base);
+        int pos = 0;
+        int neg = 0;
+        int invalid = 0;
+        int validCount = 0;
+        for (int t = from; t < to; t++) {
+            if (direction[t] > 0) {
+                pos++;
+            } else if (direction[t] < 0) {
+                neg++;
+            }
+            if (valid[t]) {
+                validCount++;
+            } else {
+                invalid++;
+            }
+        }
+        double baseSum = PerformanceMetrics.sum(base, 0, n);
+        double optSum = PerformanceMetrics.sum(daily, 0, n);
+        double sharpe = PerformanceMetrics.sharpePopulation(base, 0, n, periodsPerYear)
+                + BLEND * PerformanceMetrics.sharpePopulation(daily, 0, n, periodsPerYear);
+        double avg = PerformanceMetrics.mean(base, 0, n) + BLEND * PerformanceMetrics.mean(daily, 0, n);
+        int sumW = pos - neg;
+        String side = pos > 0 && neg == 0 ? "buy" : neg > 0 && pos == 0 ? "sell"
+                : sumW > 0 ? "buy" : sumW < 0 ? "sell" : "neutral";
+        double bias = pos + neg == 0 ? 0 : (double) sumW / (pos + neg);
+        double turnover = 0;
+        for (double d : daily) {
+            turnover += Math.abs(d);
+        }
+        turnover = n == 0 ? 0 : turnover / n;
+        return new MaxDiffResult(closeAtEod, mh, ml, baseSum, optSum, daily, base, baseSum + BLEND * optSum, sharpe,
+                avg, pos, neg, invalid, validCount, side, bias, turnover);
+    }
+}

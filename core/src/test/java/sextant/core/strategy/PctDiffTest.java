@@ -1,0 +1,44 @@
+package sextant.core.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PctDiffTest {
+    /** Bar 1 is long (|HP| > |LP|), judged on bar 1's own prices, not bar 0's (W-5). */
+    @Test
+    void longTradeIsJudgedOnTheForecastBar() {
+        double[] close = {100, 101, 100};
+        double[] high = {101, 103, 101};
+        double[] low = {99, 99, 99};
+        double nan = Double.NaN;
+        BandSeries b = BandSeries.of(close, high, low, new double[] {nan, 0.01, nan, nan},
+                new double[] {nan, 0.03, nan, nan}, new double[] {nan, -0.005, nan, nan});
+        MaxDiff md = new MaxDiff(b, false, 0.001, 252);
+        assertThat(md.direction(1)).isEqualTo(1);
+        PctDiff pd = new PctDiff(md);
+        // entry 100 * 0.995 = 99.5 >= low 99: fills; target 99.5 * 1.02 = 101.49 <= high 103: take profit.
+        double expected = (101.49 - 99.5 - 0.001 * 99.5) / 99.5;
+        assertThat(pd.longDay(1, 0, 0.02)).isCloseTo(expected, within(1e-12));
+        // target above bar 1's high: exit at bar 1's close 101.
+        assertThat(pd.longDay(1, 0, 0.05)).isCloseTo((101 - 99.5 - 0.0995) / 99.5, within(1e-12));
+        // entry below bar 1's low: no fill.
+        assertThat(pd.longDay(1, -0.03, 0.02)).isZero();
+        PctDiffFit fit = pd.fit(1, 2);
+        assertThat(fit.value()).isGreaterThanOrEqualTo(expected - 1e-12);
+        assertThat(fit.value()).isLessThanOrEqualTo(PctDiff.MAX_DAILY_RETURN);
+    }
+
+    @Test
+    void dailyReturnsAreClippedToTenPercent() {
+        double[] close = {100, 130, 100};
+        double[] high = {101, 131, 101};
+        double[] low = {99, 90, 99};
+        double nan = Double.NaN;
+        BandSeries b = BandSeries.of(close, high, low, new double[] {nan, 0.0, nan, nan},
+                new double[] {nan, 0.2, nan, nan}, new double[] {nan, -0.05, nan, nan});
+        PctDiff pd = new PctDiff(new MaxDiff(b, false, 0.0, 252));
+        assertThat(pd.longDay(1, 0, 0.5)).isEqualTo(0.10);
+    }
+}
