@@ -13,7 +13,7 @@ public final class Forecasters {
     /** The best built-in model on the shared daily data (see forecast-eval). */
     public static final String DEFAULT_ID = RangeVolForecaster.ID;
 
-    private static final List<String> IDS = List.of(NaiveForecaster.ID, RangeVolForecaster.ID, RidgeForecaster.ID, EnsembleForecaster.ID);
+    private static final List<String> IDS = List.of(NaiveForecaster.ID, RangeVolForecaster.ID, RidgeForecaster.ID);
 
     private Forecasters() {
     }
@@ -45,7 +45,6 @@ public final class Forecasters {
                     .intValue("context_length", 256));
             case RangeVolForecaster.ID -> RangeVolForecaster.fromConfig(config);
             case RidgeForecaster.ID -> RidgeForecaster.fromConfig(config);
-            case EnsembleForecaster.ID -> EnsembleForecaster.fromConfig(config);
             default -> throw new IllegalArgumentException("unknown forecasting model '" + id + "' (built-in: "
                     + String.join(", ", IDS) + ")");
         };

@@ -55,7 +55,7 @@ final class RidgeForecaster implements BuiltInModel {
     static RidgeForecaster fromConfig(Map<String, ?> config) {
         ModelParams p = new ModelParams(ID, config, KEYS);
         return new RidgeForecaster(p.intValue("context_length", 256), p.doubleValue("half_life", 10),
-                p.doubleValue("lambda", 1.0), p.intValue("lad_iterations", 5));
+                p.doubleValue("lambda", 1.0), p.intValue("lad_iterations", 3));
     }
 
     @Override
