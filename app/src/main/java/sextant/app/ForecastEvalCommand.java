@@ -1,13 +1,72 @@
 package sextant.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sextant.core.forecast.Forecaster;
+import sextant.core.market.BarSeries;
+import sextant.data.CsvMarketData;
+import sextant.forecast.Forecasters;
+import sextant.forecast.SymbolClassifier;
+import sextant.forecast.eval.EvaluationReport;
+import sextant.forecast.eval.ForecastEvaluation;
 
-@Command(name = "forecast-eval", mixinStandardHelpOptions = true, description = "Walk-forward evaluation of forecasting models on a CSV directory.")
+@Command(name = "forecast-eval", mixinStandardHelpOptions = true, description = {
+        "Walk-forward evaluation of forecasting models on a CSV directory.",
+        "Each of the newest N bars of every symbol is forecast from the bars before it only; reports per model and",
+        "target (close, high, low one-bar % change) the MAE, the pinball loss averaged over the 9 quantiles, the",
+        "coverage of the 10-90% band and, for the low, the fill-hit rate (actual low <= predicted low)."})
 final class ForecastEvalCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of <SYMBOL>.csv daily bars.")
+    Path data;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Models to evaluate (default: every built-in model)")
+    List<String> models;
+
+    @Option(names = "--windows", defaultValue = "70", paramLabel = "N", description = "Bars evaluated per symbol (default: ${DEFAULT-VALUE}).")
+    int windows;
+
+    @Option(names = "--json", description = "Print {\"models\": {name: {close|high|low: {mae, pinball, coverage[, fill_hit_rate]}}}}.")
+    boolean json;
+
     @Override
     public Integer call() {
-        System.err.println("error: 'forecast-eval' is not implemented yet");
-        return Main.EXIT_FAILURE;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> ids = models == null || models.isEmpty() ? Forecasters.ids() : models;
+        for (String id : ids) {
+            if (!Forecasters.isBuiltIn(id)) {
+                err.println("error: unknown model '" + id + "' in --models (built-in: " + String.join(", ", Forecasters.ids()) + ")");
+                err.flush();
+                return Main.EXIT_USAGE;
+            }
+        }
+        if (windows < 1) {
+            err.println("error: --windows must be >= 1, got " + windows);
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
+        List<BarSeries> series = CsvMarketData.open(data).loadAll(SymbolClassifier::assetClassOf);
+        if (series.isEmpty()) {
+            err.println("error: " + data + ": no <SYMBOL>.csv files found");
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+        List<Forecaster> forecasters = new ArrayList<>();
+        for (String id : ids) {
+            forecasters.add(Forecasters.create(id, 0));
+        }
+        EvaluationReport report = ForecastEvaluation.run(series, forecasters, windows);
+        out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
+        out.flush();
+        return Main.EXIT_OK;
     }
 }

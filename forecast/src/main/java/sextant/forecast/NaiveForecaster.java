@@ -1,0 +1,71 @@
+package sextant.forecast;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sextant.core.forecast.ForecastBatch;
+import sextant.core.forecast.ForecastContext;
+import sextant.core.forecast.Quantiles;
+import sextant.core.forecast.Target;
+
+/**
+ * The baseline: no change expected (point 0), with quantiles taken from the empirical distribution of the
+ * target's own one-bar changes inside the context, so that pinball loss and band coverage are comparable with
+ * the real models.
+ */
+final class NaiveForecaster implements BuiltInModel {
+    static final String ID = "naive";
+    private final int contextLength;
+
+    NaiveForecaster(int contextLength) {
+        this.contextLength = ModelParams.checkContextLength(ID, contextLength);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String parametersKey() {
+        return "context_length=" + contextLength;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", ID);
+        m.put("context_length", contextLength);
+        return m;
+    }
+
+    @Override
+    public int contextLength() {
+        return contextLength;
+    }
+
+    @Override
+    public ForecastBatch forecast(List<ForecastContext> contexts) {
+        ForecastBatch out = new ForecastBatch(contexts.size());
+        double[] scratch = new double[contextLength];
+        double[] q = new double[Quantiles.COUNT];
+        for (int i = 0; i < contexts.size(); i++) {
+            ForecastContext ctx = contexts.get(i);
+            int t = ctx.targetIndex();
+            int from = Math.max(0, t - contextLength);
+            for (Target target : Target.values()) {
+                double[] x = target.series(ctx.bars());
+                int n = 0;
+                for (int s = from + 1; s < t; s++) {
+                    scratch[n++] = x[s] / x[s - 1] - 1.0;
+                }
+                EmpiricalQuantiles.compute(scratch, n, q);
+                out.setPoint(i, target, 0.0);
+                for (int k = 0; k < Quantiles.COUNT; k++) {
+                    out.setQuantile(i, target, k, q[k]);
+                }
+            }
+        }
+        return out;
+    }
+}
