@@ -79,7 +79,7 @@ final class BenchCycleCommand implements Callable<Integer> {
         try (Database db = Database.openIn(tmp)) {
             var data = new CachedMarketData(new SyntheticMarket(cfg.integer("data.synthetic-seed")), db);
             var broker = PaperBroker.open(db, data, () -> today[0], new PaperConfig(1_000_000, 0.0005, 0.0015, 1));
-            try (CycleEngine engine = new CycleEngine(data, () -> Models.load(cfg), new SqliteForecastStore(db), broker,
+            try (CycleEngine engine = new CycleEngine(data, () -> Models.load(cfg, universe), new SqliteForecastStore(db), broker,
                     new SqliteLedger(db), settings, CycleListener.NONE, Clock.systemUTC())) {
                 for (int i = 0; i <= warmCycles; i++) {
                     today[0] = day.plusDays(i);

@@ -78,7 +78,7 @@ final class CycleCommand implements Callable<Integer> {
             Recording recording = profile ? startRecording() : null;
             CycleReport report;
             long startupMillis = System.currentTimeMillis() - jvmStartMillis;
-            try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg), new SqliteForecastStore(db),
+            try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg, universe), new SqliteForecastStore(db),
                     brokerPort, new SqliteLedger(db), settings, Wiring.listener(showProgress, universe.size()),
                     Wiring.clock())) {
                 report = engine.run(day, universe);
