@@ -1,13 +1,78 @@
 package sextant.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sextant.onnx.ExecutionProvider;
+import sextant.onnx.GoldenCase;
+import sextant.onnx.GoldenCheck;
+import sextant.onnx.OnnxOptions;
+import sextant.onnx.QuantileModel;
 
-@Command(name = "model-check", mixinStandardHelpOptions = true, description = "Run an ONNX model on a golden input and compare with the reference output.")
+/**
+ * Checks an exported model against reference outputs (e.g. from PyTorch) through Sextant's own loading, NaN
+ * left-padding and fixed-size batching, so a pass means the cycle will see the same numbers.
+ */
+@Command(name = "model-check", mixinStandardHelpOptions = true,
+        description = "Run an ONNX model on a golden input and compare with the reference output.")
 final class ModelCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MANIFEST.json", description = "The model's manifest (beside its .onnx file).")
+    Path model;
+
+    @Option(names = "--golden", required = true, paramLabel = "GOLDEN.json",
+            description = "Reference case: input_shape, input (null = NaN), output_shape, output, tolerance_abs.")
+    Path golden;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Rows per session run; the last batch is padded (default: ${DEFAULT-VALUE}).")
+    int batch = OnnxOptions.DEFAULT_BATCH;
+
+    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
+    int threads = 0;
+
+    @Option(names = "--provider", paramLabel = "CPU|CUDA", description = "Execution provider (default: ${DEFAULT-VALUE}).")
+    ExecutionProvider provider = ExecutionProvider.CPU;
+
+    @Option(names = "--cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Reuse/write ONNX Runtime's optimised model beside the model (default: on).")
+    boolean cache;
+
     @Override
     public Integer call() {
-        System.err.println("error: 'model-check' is not implemented yet");
-        return Main.EXIT_FAILURE;
+        if (batch < 1 || threads < 0) {
+            spec.commandLine().getErr().println("error: --batch must be >= 1 and --threads >= 0");
+            return Main.EXIT_USAGE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GoldenCase reference = GoldenCase.read(golden);
+        try (QuantileModel m = QuantileModel.open(model, new OnnxOptions(threads, batch, provider, cache))) {
+            for (String note : m.notes()) {
+                err.println("note: " + note);
+            }
+            GoldenCheck.Result r = GoldenCheck.run(m, reference);
+            String summary = String.format(Locale.ROOT,
+                    "model-check %s: %d values, max abs diff %.3e at %s (tolerance %.1e); %d run(s) of batch %d, %d padded row(s), %s",
+                    m.manifest().name(), r.values(), r.maxAbsDiff(), r.worstAt(), r.tolerance(), r.runs(), m.batchSize(), r.paddedRows(),
+                    m.provider());
+            if (r.passed()) {
+                out.println(summary + ": OK");
+                out.flush();
+                return Main.EXIT_OK;
+            }
+            out.println(summary + ": FAILED");
+            out.flush();
+            err.println(String.format(Locale.ROOT, "error: model-check failed: max abs diff %.3e at %s exceeds tolerance %.1e of %s;"
+                    + " the exported model does not reproduce its reference outputs", r.maxAbsDiff(), r.worstAt(), r.tolerance(), golden));
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
     }
 }
