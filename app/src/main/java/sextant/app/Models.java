@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import sextant.core.forecast.Forecaster;
 import sextant.core.market.Instrument;
 import sextant.engine.ModelRouting;
@@ -32,8 +33,16 @@ final class Models {
         Map<String, Forecaster> shared = new HashMap<>();
         Map<String, Forecaster> bySymbol = new HashMap<>();
         for (Instrument inst : universe) {
-            store.best(inst.symbol()).ifPresent(rec -> bySymbol.put(inst.symbol(),
-                    shared.computeIfAbsent(rec.model() + "|" + rec.config(), k -> fromRecord(cfg, rec, seed))));
+            store.best(inst.symbol()).ifPresent(rec -> {
+                if (!Forecasters.isBuiltIn(rec.model())) {
+                    // The original's stores name toto/kronos/chronos2, which are not built in: keep the default.
+                    LoggerFactory.getLogger(Models.class).warn("{}: model store names '{}', which is not available;"
+                            + " using {}", inst.symbol(), rec.model(), defaultModel.id());
+                    return;
+                }
+                bySymbol.put(inst.symbol(), shared.computeIfAbsent(rec.model() + "|" + rec.config(),
+                        k -> fromRecord(cfg, rec, seed)));
+            });
         }
         return new ModelRouting(defaultModel, bySymbol);
     }
