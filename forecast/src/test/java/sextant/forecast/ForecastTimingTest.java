@@ -30,8 +30,10 @@ class ForecastTimingTest {
             }
             Arrays.sort(runs);
             System.out.printf("timing %-10s 27x76 contexts: first call %.1f ms, warm median %.1f ms%n", id, cold * 1e3, runs[2] * 1e3);
-            // Generous bound for a loaded 2-core CI box; measured figures are printed above.
-            assertThat(runs[2]).as(id + " warm seconds").isLessThan(0.75);
+            // Bounds leave room for a loaded 2-core CI box (measured figures are printed above): the default model
+            // must stay far below a second, every model below one.
+            double bound = id.equals(Forecasters.DEFAULT_ID) ? 0.5 : 1.0;
+            assertThat(runs[2]).as(id + " warm seconds").isLessThan(bound);
         }
     }
 

@@ -87,40 +87,75 @@ public final class PctDiff {
         return trades;
     }
 
-    /** Maximises the summed return of [from, to) (ties keep the first grid point, so it is deterministic). */
+    private static final double[] M_GRID = grid(M_LO, M_HI, M_STEPS);
+    private static final double[] P_GRID = grid(P_LO, P_HI, P_STEPS);
+
+    private static double[] grid(double lo, double hi, int k) {
+        double[] g = new double[k];
+        for (int i = 0; i < k; i++) {
+            g[i] = lo + (hi - lo) * i / (k - 1);
+        }
+        return g;
+    }
+
+    /**
+     * Maximises the summed return of [from, to) (ties keep the first grid point, so it is deterministic). Each day's
+     * entry and fill test is computed once per m and reused across every p.
+     */
     public PctDiffFit fit(int from, int to) {
-        double bestL = Double.NEGATIVE_INFINITY;
-        double ml = 0;
-        double pl = P_LO;
-        double bestS = Double.NEGATIVE_INFINITY;
-        double mh = 0;
-        double ps = P_LO;
-        for (int i = 0; i < M_STEPS; i++) {
-            double m = M_LO + (M_HI - M_LO) * i / (M_STEPS - 1);
-            for (int j = 0; j < P_STEPS; j++) {
-                double p = P_LO + (P_HI - P_LO) * j / (P_STEPS - 1);
-                double sl = 0;
-                double ss = 0;
-                for (int t = from; t < to; t++) {
-                    int w = maxDiff.direction(t);
-                    if (w > 0) {
-                        sl += longDay(t, m, p);
-                    } else if (w < 0) {
-                        ss += shortDay(t, m, p);
+        int cells = M_STEPS * P_STEPS;
+        double[] longSum = new double[cells];
+        double[] shortSum = new double[cells];
+        for (int t = from; t < to; t++) {
+            int w = maxDiff.direction(t);
+            if (w == 0) {
+                continue;
+            }
+            double prev = bands.close(t - 1);
+            double hi = bands.high(t);
+            double lo = bands.low(t);
+            double cl = bands.close(t);
+            if (w > 0) {
+                double base = prev * (1 + bands.forecastLow(t));
+                for (int i = 0; i < M_STEPS; i++) {
+                    double e = Math.max(base * (1 + M_GRID[i]), 1e-6);
+                    if (lo > e) {
+                        continue;
+                    }
+                    int row = i * P_STEPS;
+                    for (int j = 0; j < P_STEPS; j++) {
+                        double target = e * (1 + P_GRID[j]);
+                        double exit = hi >= target ? target : cl;
+                        longSum[row + j] += clip((exit - e - fee * e) / e);
                     }
                 }
-                if (sl > bestL) {
-                    bestL = sl;
-                    ml = m;
-                    pl = p;
-                }
-                if (ss > bestS) {
-                    bestS = ss;
-                    mh = m;
-                    ps = p;
+            } else {
+                double base = prev * (1 + bands.forecastHigh(t));
+                for (int i = 0; i < M_STEPS; i++) {
+                    double e = base * (1 + M_GRID[i]);
+                    if (!(hi >= e) || e <= 0) {
+                        continue;
+                    }
+                    int row = i * P_STEPS;
+                    for (int j = 0; j < P_STEPS; j++) {
+                        double target = e * (1 - P_GRID[j]);
+                        double exit = lo <= target ? target : cl;
+                        shortSum[row + j] += clip((e - exit - fee * e) / e);
+                    }
                 }
             }
         }
-        return new PctDiffFit(ml, mh, pl, ps, bestL + bestS);
+        int bestL = 0;
+        int bestS = 0;
+        for (int c = 1; c < cells; c++) {
+            if (longSum[c] > longSum[bestL]) {
+                bestL = c;
+            }
+            if (shortSum[c] > shortSum[bestS]) {
+                bestS = c;
+            }
+        }
+        return new PctDiffFit(M_GRID[bestL / P_STEPS], M_GRID[bestS / P_STEPS], P_GRID[bestL % P_STEPS],
+                P_GRID[bestS % P_STEPS], longSum[bestL] + shortSum[bestS]);
     }
 }

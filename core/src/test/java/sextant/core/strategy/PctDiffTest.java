@@ -41,4 +41,32 @@ class PctDiffTest {
         PctDiff pd = new PctDiff(new MaxDiff(b, false, 0.0, 252));
         assertThat(pd.longDay(1, 0, 0.5)).isEqualTo(0.10);
     }
+
+    @Test
+    void fitIsTheBestGridPointScoredByTheDailyFunction() {
+        SyntheticBands.Series s = SyntheticBands.generate(17, 80);
+        MaxDiff md = new MaxDiff(s.bands(), false, 0.0005, 252);
+        PctDiff pd = new PctDiff(md);
+        PctDiffFit fit = pd.fit(40, 46);
+        double[] out = new double[6];
+        pd.daily(40, 46, fit, out);
+        double sum = 0;
+        for (double x : out) {
+            sum += x;
+        }
+        assertThat(fit.value()).isCloseTo(sum, within(1e-12));
+        // No grid point does better (brute force over the same 13 x 15 grid, all four parameters jointly on a few).
+        for (int i = 0; i < PctDiff.M_STEPS; i += 3) {
+            for (int j = 0; j < PctDiff.P_STEPS; j += 2) {
+                double m = PctDiff.M_LO + (PctDiff.M_HI - PctDiff.M_LO) * i / (PctDiff.M_STEPS - 1);
+                double p = PctDiff.P_LO + (PctDiff.P_HI - PctDiff.P_LO) * j / (PctDiff.P_STEPS - 1);
+                pd.daily(40, 46, new PctDiffFit(m, m, p, p, 0), out);
+                double other = 0;
+                for (double x : out) {
+                    other += x;
+                }
+                assertThat(other).isLessThanOrEqualTo(fit.value() + 1e-12);
+            }
+        }
+    }
 }
