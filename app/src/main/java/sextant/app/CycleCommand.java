@@ -62,6 +62,7 @@ final class CycleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long configStart = System.currentTimeMillis();
         LiveTrading liveTrading = new LiveTrading(live, confirmLive);
         liveTrading.check();
         SextantConfig cfg = common.load();
@@ -71,13 +72,20 @@ final class CycleCommand implements Callable<Integer> {
         LocalDate day = asOf != null ? asOf : LocalDate.now(Wiring.clock());
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
 
+        long configDone = System.currentTimeMillis();
         try (Database db = Database.openIn(stateDir)) {
+            long dbDone = System.currentTimeMillis();
             System.setProperty("sextant.log.dir", stateDir.resolve("logs").toString());
             MarketData marketData = Wiring.marketData(cfg, data, db);
             Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading);
             Recording recording = profile ? startRecording() : null;
             CycleReport report;
             long startupMillis = System.currentTimeMillis() - jvmStartMillis;
+            if (System.getenv("SEXTANT_TRACE_STARTUP") != null) {
+                System.err.printf("startup: jvm+cli %d ms, config %d ms, database %d ms, wiring %d ms%n",
+                        configStart - jvmStartMillis, configDone - configStart, dbDone - configDone,
+                        System.currentTimeMillis() - dbDone);
+            }
             try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg, universe), new SqliteForecastStore(db),
                     brokerPort, new SqliteLedger(db), settings, Wiring.listener(showProgress, universe.size()),
                     Wiring.clock())) {
@@ -89,7 +97,8 @@ final class CycleCommand implements Callable<Integer> {
                     Path file = runs.resolve("cycle-" + day + "-" + System.currentTimeMillis() + ".jfr");
                     recording.dump(file);
                     recording.close();
-                    System.err.println("profile: JFR recording written to " + file + " (open with `jfr print` or JDK Mission Control)");
+                    spec.commandLine().getErr().println("profile: JFR recording written to " + file
+                            + " (open with `jfr print` or JDK Mission Control)");
                 }
             }
             PrintWriter out = spec.commandLine().getOut();

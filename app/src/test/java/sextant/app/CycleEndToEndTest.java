@@ -89,6 +89,30 @@ class CycleEndToEndTest {
         assertThat(Files.readString(file)).isEqualTo("not a directory");
     }
 
+    @Test
+    void cycleRunsEndToEndWithAnOnnxForecasterAndCanBeProfiled() throws Exception {
+        // Copy the model so that its optimised-model cache is written here, never into ../shared.
+        Path models = Files.createDirectories(dir.resolve("models"));
+        for (String f : new String[] {"tiny-quantile-univariate.json", "tiny-quantile-univariate.onnx"}) {
+            Files.copy(Cli.models().resolve(f), models.resolve(f));
+        }
+        String state = dir.resolve("state").toString();
+        Cli r = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--profile", "--json",
+                "--set", "forecast.model=" + models.resolve("tiny-quantile-univariate.json"),
+                "--set", "universe.stocks=[SPY,QQQ,GLD]", "--set", "universe.crypto=[BTCUSD]");
+        assertThat(r.exit()).as(r.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.get("forecasts_computed").asInt()).isEqualTo(4 * 82);
+        assertThat(json.get("phases_ms").get("model load").asDouble()).isPositive();
+        assertThat(json.get("phases_ms").get("warm-up").asDouble()).isPositive();
+        assertThat(json.get("decisions")).hasSize(4);
+        assertThat(count(state, "SELECT COUNT(*) FROM cycles WHERE model LIKE 'onnx:%' OR model = '(loading)'")).isEqualTo(1);
+        try (var runs = Files.list(Path.of(state, "runs"))) {
+            assertThat(runs.filter(p -> p.toString().endsWith(".jfr"))).hasSize(1);
+        }
+        assertThat(r.err()).contains("profile: JFR recording written to");
+    }
+
     static int count(String stateDir, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of(stateDir, "sextant.db"));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
