@@ -93,6 +93,7 @@ final class CycleOutput {
             decisions.add(m);
         }
         root.put("decisions", decisions);
+        root.put("backtests", backtests(r));
         List<Map<String, Object>> orders = new ArrayList<>();
         for (OrderEvent e : r.orders()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -118,6 +119,37 @@ final class CycleOutput {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Per symbol and strategy: the original's in-sample figures beside the walk-forward (out-of-sample) ones. */
+    static Map<String, Object> backtests(CycleReport r) {
+        Map<String, Object> bySymbol = new LinkedHashMap<>();
+        for (var bt : r.backtests()) {
+            Map<String, Object> byStrategy = new LinkedHashMap<>();
+            for (var id : sextant.core.backtest.StrategyId.values()) {
+                var rep = bt.report(id);
+                if (rep == null) {
+                    continue;
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("in_sample_total_return", finite(rep.inSample().totalReturn()));
+                m.put("in_sample_sharpe", finite(rep.inSample().sharpe()));
+                m.put("oos_total_return", finite(rep.outOfSample().totalReturn()));
+                m.put("oos_avg_daily_return", finite(rep.outOfSample().avgDailyReturn()));
+                m.put("oos_sharpe", finite(rep.outOfSample().sharpe()));
+                m.put("oos_sortino", finite(rep.outOfSample().sortino()));
+                m.put("oos_max_drawdown", finite(rep.outOfSample().maxDrawdown()));
+                m.put("oos_win_rate", finite(rep.outOfSample().winRate()));
+                m.put("oos_trades", rep.outOfSample().trades());
+                m.put("plan", rep.plan().trades() ? rep.plan().side().wire() : rep.plan().reason());
+                byStrategy.put(id.key(), m);
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("windows", bt.windowsEvaluated());
+            s.put("strategies", byStrategy);
+            bySymbol.put(bt.instrument().symbol(), s);
+        }
+        return bySymbol;
     }
 
     static Map<String, Double> phases(PhaseTimings t) {

@@ -106,6 +106,11 @@ class CycleEndToEndTest {
         assertThat(json.get("phases_ms").get("model load").asDouble()).isPositive();
         assertThat(json.get("phases_ms").get("warm-up").asDouble()).isPositive();
         assertThat(json.get("decisions")).hasSize(4);
+        var spy = json.get("backtests").get("SPY");
+        assertThat(spy.get("windows").asInt()).isEqualTo(70);
+        assertThat(spy.get("strategies").get("maxdiff").has("oos_sharpe")).isTrue();
+        assertThat(spy.get("strategies").get("maxdiff").has("in_sample_total_return")).isTrue();
+        assertThat(spy.get("strategies")).hasSize(9);
         assertThat(count(state, "SELECT COUNT(*) FROM cycles WHERE model LIKE 'onnx:%' OR model = '(loading)'")).isEqualTo(1);
         try (var runs = Files.list(Path.of(state, "runs"))) {
             assertThat(runs.filter(p -> p.toString().endsWith(".jfr"))).hasSize(1);
