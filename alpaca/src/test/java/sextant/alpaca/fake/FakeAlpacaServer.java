@@ -234,6 +234,20 @@ public final class FakeAlpacaServer implements AutoCloseable {
         }
     }
 
+    /** Injected faults for {@code method} and exactly {@code pathPrefix} not yet used. */
+    public int pendingFaults(String method, String pathPrefix) {
+        synchronized (faults) {
+            return faults.stream().filter(f -> f.method().equalsIgnoreCase(method) && f.pathPrefix().equals(pathPrefix))
+                    .mapToInt(Fault::times).sum();
+        }
+    }
+
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
     // ---------------- account state ----------------
 
     public List<FakeOrder> orders() {
