@@ -24,7 +24,7 @@ import sextant.core.order.TimeInForce;
 
 /** Every fault the fake can inject: reads are retried, and orders are never duplicated nor lost. */
 class AlpacaFaultsTest {
-    private static final Duration SLOW = Duration.ofMillis(700); // > the 400 ms request timeout of FakeSetup
+    private static final Duration SLOW = Duration.ofMillis(1000); // > the 500 ms request timeout of FakeSetup
     private FakeAlpacaServer fake;
     private FakeTime time;
     private AlpacaTradingClient client;
