@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,8 +143,7 @@ public final class AlpacaMarketData implements MarketData {
             }
             JsonNode root = dataJson(path, q, symbols);
             JsonNode bars = root.path("bars");
-            for (Iterator<Map.Entry<String, JsonNode>> it = bars.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : bars.properties()) {
                 Instrument in = bySymbol.get(e.getKey());
                 if (in == null) {
                     in = bySymbol.get(e.getKey().replace("/", "")); // some answers use the legacy BTCUSD key
@@ -226,8 +224,7 @@ public final class AlpacaMarketData implements MarketData {
         }
         JsonNode root = dataJson(path, q, q.get("symbols"));
         Map<Instrument, Quote> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("quotes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.path("quotes").properties()) {
             Instrument in = bySymbol.getOrDefault(e.getKey(), bySymbol.get(e.getKey().replace("/", "")));
             if (in == null) {
                 continue;

@@ -10,7 +10,7 @@ public interface Sleeper {
     /** Thread.sleep. */
     Sleeper SYSTEM = d -> {
         if (!d.isNegative() && !d.isZero()) {
-            Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
     };
 }
