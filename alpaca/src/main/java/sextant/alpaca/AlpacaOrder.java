@@ -1,0 +1,91 @@
+package sextant.alpaca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import sextant.core.order.Order;
+import sextant.core.order.OrderStatus;
+import sextant.core.order.OrderType;
+import sextant.core.order.Side;
+import sextant.core.order.TimeInForce;
+
+/** An order as Alpaca reports it (wire strings kept as sent: {@code type}, {@code status}, {@code time_in_force}). */
+public record AlpacaOrder(String id, String clientOrderId, String symbol, String assetClass, String side, String type,
+                          String timeInForce, double qty, double limitPrice, double stopPrice, String status,
+                          double filledQty, double filledAvgPrice, String orderClass, Instant submittedAt,
+                          List<AlpacaOrder> legs) {
+
+    static AlpacaOrder from(JsonNode n) {
+        List<AlpacaOrder> legs = new ArrayList<>();
+        JsonNode l = n.get("legs");
+        if (l != null && l.isArray()) {
+            l.forEach(x -> legs.add(from(x)));
+        }
+        Instant submitted = Json.time(n, "submitted_at");
+        return new AlpacaOrder(Json.text(n, "id"), Json.text(n, "client_order_id"), Json.text(n, "symbol"),
+                Json.text(n, "asset_class"), Json.text(n, "side"), Json.text(n, "type"), Json.text(n, "time_in_force"),
+                Json.num(n, "qty"), Json.num(n, "limit_price"), Json.num(n, "stop_price"), Json.text(n, "status"),
+                Json.num(n, "filled_qty"), Json.num(n, "filled_avg_price"), Json.text(n, "order_class"),
+                submitted != null ? submitted : Json.time(n, "created_at"), List.copyOf(legs));
+    }
+
+    /** Still working at Alpaca (may fill later). */
+    public boolean isOpen() {
+        return coreStatus().isOpen();
+    }
+
+    /**
+     * Sextant's coarser status: accepted/pending/held/done_for_day count as NEW (still live);
+     * replaced counts as CANCELED (a new order took its place); suspended and stopped-out count as REJECTED.
+     */
+    public OrderStatus coreStatus() {
+        String s = status == null ? "" : status.toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "partially_filled":
+                return OrderStatus.PARTIALLY_FILLED;
+            case "filled":
+                return OrderStatus.FILLED;
+            case "canceled":
+            case "replaced":
+                return OrderStatus.CANCELED;
+            case "expired":
+                return OrderStatus.EXPIRED;
+            case "rejected":
+            case "suspended":
+                return OrderStatus.REJECTED;
+            default:
+                return OrderStatus.NEW;
+        }
+    }
+
+    /**
+     * Sextant's view. Alpaca types without a Sextant equivalent ({@code stop}, {@code trailing_stop}) are reported as
+     * STOP_LIMIT with the stop price in {@code limitPrice}; the exact wire type stays in {@link #type()}.
+     */
+    public Order toOrder() {
+        OrderType t;
+        double price;
+        String ty = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (ty.equals("market")) {
+            t = OrderType.MARKET;
+            price = Double.NaN;
+        } else if (ty.equals("limit")) {
+            t = OrderType.LIMIT;
+            price = limitPrice;
+        } else {
+            t = OrderType.STOP_LIMIT;
+            price = Double.isNaN(limitPrice) ? stopPrice : limitPrice;
+        }
+        TimeInForce tif = switch (timeInForce == null ? "" : timeInForce.toLowerCase(Locale.ROOT)) {
+            case "gtc" -> TimeInForce.GTC;
+            case "ioc", "fok" -> TimeInForce.IOC;
+            default -> TimeInForce.DAY;
+        };
+        double filled = Double.isNaN(filledQty) ? 0 : filledQty;
+        return new Order(id, clientOrderId, AlpacaSymbols.fromAlpaca(symbol, assetClass),
+                "sell".equalsIgnoreCase(side) ? Side.SELL : Side.BUY, qty, t, price, tif, coreStatus(), filled,
+                filledAvgPrice, submittedAt);
+    }
+}

@@ -1,0 +1,55 @@
+package sextant.alpaca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Reading Alpaca JSON: the trading API sends numbers as strings, market data as numbers; both are accepted. */
+final class Json {
+    private Json() {
+    }
+
+    /** A number field, or NaN when absent or null. A present but unparsable value is an error naming the field. */
+    static double num(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Double.NaN;
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        String s = v.asText().strip();
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new AlpacaApiException("Alpaca sent a non-numeric '" + field + "': '" + s + "'", 200, 0);
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && (v.isBoolean() ? v.booleanValue() : "true".equalsIgnoreCase(v.asText()));
+    }
+
+    /** RFC-3339 timestamp (with Z or an offset), or null when absent. */
+    static Instant time(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new AlpacaApiException("Alpaca sent an invalid timestamp in '" + field + "': '" + s + "'", 200, 0);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package sextant.alpaca;
+
+import sextant.core.port.BrokerException;
+
+/** An order broke an Alpaca rule (landscape §5C) and was refused before anything was sent. Names the symbol and the rule. */
+public class OrderRuleException extends BrokerException {
+    public OrderRuleException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,536 @@
+package sextant.alpaca.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Orders, positions and cash of the fake account, with the checks Alpaca makes on orders (unique client order id,
+ * crypto time in force and order class, no crypto shorts, fractional only with day, sub-penny prices, buying power).
+ * All methods are synchronized: a request sees and changes the state atomically.
+ */
+final class FakeBook {
+    record Answer(int status, String body) {
+    }
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Clock clock;
+    private final ToDoubleFunction<String> priceOf; // internal key (e.g. BTC/USD, AAPL) -> current price
+    private final Map<String, FakeOrder> orders = new LinkedHashMap<>();
+    private final Map<String, String> idByClientOrderId = new HashMap<>();
+    private final Map<String, double[]> positions = new TreeMap<>(); // symbol -> {qty, avgPrice}
+    private final Map<String, String> cryptoIncrements = new HashMap<>();
+    private final Set<String> unknownSymbols = new java.util.HashSet<>();
+    private final Set<String> nonFractionable = new java.util.HashSet<>();
+    private double cash = 100_000;
+    private int ordersWithoutClientOrderId;
+    private boolean autoFillMarketableLimits;
+
+    FakeBook(Clock clock, ToDoubleFunction<String> priceOf) {
+        this.clock = clock;
+        this.priceOf = priceOf;
+        cryptoIncrements.put("BTC/USD", "1");
+        cryptoIncrements.put("ETH/USD", "0.1");
+    }
+
+    static String normalize(String symbol) {
+        String s = symbol.toUpperCase(Locale.ROOT).replace("%2F", "/");
+        if (!s.contains("/")) {
+            for (String q : List.of("USDT", "USDC", "USD")) {
+                if (s.length() > q.length() + 1 && s.endsWith(q) && isKnownCryptoBase(s.substring(0, s.length() - q.length()))) {
+                    return s.substring(0, s.length() - q.length()) + "/" + q;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static boolean isKnownCryptoBase(String base) {
+        return Set.of("BTC", "ETH", "SOL", "LTC", "DOGE", "AVAX", "LINK", "UNI", "SUI", "AAVE", "DOT", "XRP", "BCH", "SHIB")
+                .contains(base);
+    }
+
+    static boolean isCrypto(String normalized) {
+        return normalized.contains("/");
+    }
+
+    // ---- test hooks ----
+
+    synchronized void setCash(double c) {
+        cash = c;
+    }
+
+    synchronized double cash() {
+        return cash;
+    }
+
+    synchronized void setPosition(String symbol, double qty, double avg) {
+        String s = normalize(symbol);
+        if (qty == 0) {
+            positions.remove(s);
+        } else {
+            positions.put(s, new double[] {qty, avg});
+        }
+    }
+
+    synchronized double positionQty(String symbol) {
+        double[] p = positions.get(normalize(symbol));
+        return p == null ? 0 : p[0];
+    }
+
+    synchronized void setCryptoPriceIncrement(String symbol, String increment) {
+        cryptoIncrements.put(normalize(symbol), increment);
+    }
+
+    synchronized void markUnknown(String symbol) {
+        unknownSymbols.add(normalize(symbol));
+    }
+
+    synchronized void markNonFractionable(String symbol) {
+        nonFractionable.add(normalize(symbol));
+    }
+
+    synchronized void setAutoFillMarketableLimits(boolean on) {
+        autoFillMarketableLimits = on;
+    }
+
+    synchronized List<FakeOrder> orders() {
+        return new ArrayList<>(orders.values());
+    }
+
+    synchronized Optional<FakeOrder> byClientOrderId(String coid) {
+        String id = idByClientOrderId.get(coid);
+        return Optional.ofNullable(id == null ? null : orders.get(id));
+    }
+
+    synchronized int ordersWithoutClientOrderId() {
+        return ordersWithoutClientOrderId;
+    }
+
+    synchronized void fill(String id, double price) {
+        FakeOrder o = orders.get(id);
+        if (o == null) {
+            throw new IllegalArgumentException("no order " + id);
+        }
+        if (!isOpen(o.status())) {
+            throw new IllegalStateException("order " + id + " is " + o.status());
+        }
+        applyFill(o, price);
+    }
+
+    // ---- trading API ----
+
+    synchronized Answer account() {
+        double equity = cash;
+        for (Map.Entry<String, double[]> p : positions.entrySet()) {
+            equity += p.getValue()[0] * priceOf.applyAsDouble(p.getKey());
+        }
+        ObjectNode n = mapper.createObjectNode();
+        n.put("id", "00000000-0000-4000-8000-000000000001");
+        n.put("account_number", "PA0FAKE00001");
+        n.put("status", "ACTIVE");
+        n.put("currency", "USD");
+        n.put("cash", str(cash));
+        n.put("equity", str(equity));
+        n.put("last_equity", str(equity));
+        n.put("buying_power", str(Math.max(0, cash)));
+        n.put("multiplier", "1");
+        n.put("pattern_day_trader", false);
+        n.put("trading_blocked", false);
+        n.put("account_blocked", false);
+        n.put("crypto_status", "ACTIVE");
+        return ok(n);
+    }
+
+    synchronized Answer positions() {
+        ArrayNode a = mapper.createArrayNode();
+        positions.forEach((s, p) -> a.add(positionJson(s, p)));
+        return ok(a);
+    }
+
+    synchronized Answer position(String symbol) {
+        String s = normalize(symbol);
+        double[] p = positions.get(s);
+        return p == null ? error(404, 40410000, "position does not exist") : ok(positionJson(s, p));
+    }
+
+    synchronized Answer closePosition(String symbol) {
+        String s = normalize(symbol);
+        double[] p = positions.get(s);
+        if (p == null) {
+            return error(404, 40410000, "position does not exist");
+        }
+        FakeOrder o = newOrder(UUID.randomUUID().toString(), s, p[0] > 0 ? "sell" : "buy", "market",
+                isCrypto(s) ? "gtc" : "day", Math.abs(p[0]), Double.NaN, Double.NaN, "", Double.NaN);
+        applyFill(o, priceOf.applyAsDouble(s));
+        return ok(orderJson(orders.get(o.id())));
+    }
+
+    synchronized Answer asset(String symbol) {
+        String s = normalize(symbol);
+        if (unknownSymbols.contains(s)) {
+            return error(404, 40410000, "asset not found for " + symbol);
+        }
+        return ok(assetJson(s));
+    }
+
+    synchronized Answer assets(String assetClass) {
+        ArrayNode a = mapper.createArrayNode();
+        if ("crypto".equals(assetClass)) {
+            for (String base : List.of("BTC", "ETH", "SOL", "LTC", "DOGE")) {
+                a.add(assetJson(base + "/USD"));
+            }
+        } else {
+            for (String s : List.of("AAPL", "MSFT", "SPY")) {
+                a.add(assetJson(s));
+            }
+        }
+        return ok(a);
+    }
+
+    synchronized Answer submit(JsonNode body) {
+        String rawSymbol = text(body, "symbol");
+        if (rawSymbol == null) {
+            return error(422, 40010001, "symbol is required");
+        }
+        String s = normalize(rawSymbol);
+        boolean crypto = isCrypto(s);
+        String coid = text(body, "client_order_id");
+        if (coid == null) {
+            ordersWithoutClientOrderId++;
+            coid = UUID.randomUUID().toString();
+        }
+        if (idByClientOrderId.containsKey(coid)) {
+            return error(422, 40010001, "client_order_id must be unique");
+        }
+        if (unknownSymbols.contains(s)) {
+            return error(422, 40010001, "asset \"" + rawSymbol + "\" not found");
+        }
+        double qty = num(body, "qty");
+        if (!(qty > 0)) {
+            return error(422, 40010001, "qty must be > 0");
+        }
+        String side = text(body, "side");
+        String type = text(body, "type");
+        String tif = text(body, "time_in_force");
+        if (!"buy".equals(side) && !"sell".equals(side)) {
+            return error(422, 40010001, "invalid side");
+        }
+        if (!List.of("market", "limit", "stop_limit", "stop").contains(type)) {
+            return error(422, 40010001, "invalid order type");
+        }
+        if (!List.of("day", "gtc", "ioc", "fok", "opg", "cls").contains(tif)) {
+            return error(422, 40010001, "invalid time_in_force");
+        }
+        String orderClass = text(body, "order_class") == null ? "" : text(body, "order_class");
+        double limit = num(body, "limit_price");
+        double stop = num(body, "stop_price");
+        double tp = body.has("take_profit") ? num(body.get("take_profit"), "limit_price") : Double.NaN;
+        if (crypto) {
+            if (!tif.equals("gtc") && !tif.equals("ioc")) {
+                return error(422, 42210000, "invalid crypto time_in_force");
+            }
+            if (!orderClass.isEmpty() && !orderClass.equals("simple")) {
+                return error(422, 42210000, "crypto orders not allowed for advanced order_class: " + orderClass);
+            }
+            if (side.equals("sell")) {
+                double have = positions.containsKey(s) ? positions.get(s)[0] - reservedSell(s) : 0;
+                if (qty > have + 1e-12) {
+                    return error(403, 40310000, "insufficient balance for " + s.split("/")[0] + " (requested: " + str(qty)
+                            + ", available: " + str(Math.max(0, have)) + ")");
+                }
+            }
+            if (Double.isFinite(limit) && !onGrid(limit, new BigDecimal(cryptoIncrements.getOrDefault(s, "0.0001")))) {
+                return error(422, 42210000, "limit price " + str(limit) + " is not a multiple of price_increment "
+                        + cryptoIncrements.getOrDefault(s, "0.0001"));
+            }
+        } else {
+            boolean fractional = qty != Math.floor(qty);
+            if (fractional && nonFractionable.contains(s)) {
+                return error(422, 40010001, "asset " + s + " is not fractionable");
+            }
+            if (fractional && !tif.equals("day")) {
+                return error(422, 40010001, "fractional orders must be DAY orders");
+            }
+            for (double p : new double[] {limit, stop, tp}) {
+                if (Double.isFinite(p) && !onGrid(p, p >= 1 ? new BigDecimal("0.01") : new BigDecimal("0.0001"))) {
+                    return error(422, 40010001, "invalid limit_price " + str(p)
+                            + ". sub-penny increment does not fulfill minimum pricing criteria");
+                }
+            }
+            if ((orderClass.equals("bracket") || orderClass.equals("oto")) && !(tif.equals("day") || tif.equals("gtc"))) {
+                return error(422, 40010001, "bracket orders must be day or gtc");
+            }
+        }
+        if ((type.equals("limit") || type.equals("stop_limit")) && !(limit > 0)) {
+            return error(422, 40010001, "limit_price is required for " + type);
+        }
+        double px = Double.isFinite(limit) ? limit : priceOf.applyAsDouble(s);
+        if (side.equals("buy") && qty * px > cash + 1e-9) {
+            return error(403, 40310000, "insufficient buying power");
+        }
+        FakeOrder o = newOrder(coid, s, side, type, tif, qty, limit, stop, orderClass, tp);
+        double market = priceOf.applyAsDouble(s);
+        if (type.equals("market")) {
+            applyFill(o, market);
+        } else if (autoFillMarketableLimits && type.equals("limit")
+                && (side.equals("buy") ? limit >= market : limit <= market)) {
+            applyFill(o, limit);
+        }
+        return ok(orderJson(orders.get(o.id())));
+    }
+
+    synchronized Answer order(String id) {
+        FakeOrder o = orders.get(id);
+        return o == null ? error(404, 40410000, "order not found for " + id) : ok(orderJson(o));
+    }
+
+    synchronized Answer orderByClientOrderId(String coid) {
+        String id = coid == null ? null : idByClientOrderId.get(coid);
+        return id == null ? error(404, 40410000, "order not found") : ok(orderJson(orders.get(id)));
+    }
+
+    synchronized Answer list(String status, int limit) {
+        List<FakeOrder> all = new ArrayList<>(orders.values());
+        java.util.Collections.reverse(all);
+        ArrayNode a = mapper.createArrayNode();
+        for (FakeOrder o : all) {
+            boolean open = isOpen(o.status());
+            if (("open".equals(status) && open) || ("closed".equals(status) && !open) || "all".equals(status)) {
+                if (a.size() < limit) {
+                    a.add(orderJson(o));
+                }
+            }
+        }
+        return ok(a);
+    }
+
+    synchronized Answer cancel(String id) {
+        FakeOrder o = orders.get(id);
+        if (o == null) {
+            return error(404, 40410000, "order not found");
+        }
+        if (!isOpen(o.status())) {
+            return error(422, 42210000, "order is already in \"" + o.status() + "\" state");
+        }
+        put(withStatus(o, "canceled", o.filledQty(), o.filledAvgPrice(), null));
+        return new Answer(204, "");
+    }
+
+    synchronized Answer replace(String id, JsonNode body) {
+        FakeOrder o = orders.get(id);
+        if (o == null) {
+            return error(404, 40410000, "order not found");
+        }
+        if (!isOpen(o.status())) {
+            return error(422, 42210000, "order is not open (" + o.status() + ")");
+        }
+        String coid = text(body, "client_order_id") == null ? UUID.randomUUID().toString() : text(body, "client_order_id");
+        if (idByClientOrderId.containsKey(coid)) {
+            return error(422, 40010001, "client_order_id must be unique");
+        }
+        double qty = body.has("qty") ? num(body, "qty") : o.qty();
+        double limit = body.has("limit_price") ? num(body, "limit_price") : o.limitPrice();
+        double stop = body.has("stop_price") ? num(body, "stop_price") : o.stopPrice();
+        String tif = body.has("time_in_force") ? text(body, "time_in_force") : o.timeInForce();
+        FakeOrder n = newOrder(coid, o.symbol(), o.side(), o.type(), tif, qty, limit, stop, o.orderClass(), o.takeProfit());
+        put(withStatus(o, "replaced", o.filledQty(), o.filledAvgPrice(), n.id()));
+        return ok(orderJson(n));
+    }
+
+    // ---- internals ----
+
+    private double reservedSell(String s) {
+        double r = 0;
+        for (FakeOrder o : orders.values()) {
+            if (o.symbol().equals(s) && o.side().equals("sell") && isOpen(o.status())) {
+                r += o.qty() - o.filledQty();
+            }
+        }
+        return r;
+    }
+
+    private FakeOrder newOrder(String coid, String s, String side, String type, String tif, double qty, double limit,
+                               double stop, String orderClass, double tp) {
+        FakeOrder o = new FakeOrder(UUID.randomUUID().toString(), coid, s, isCrypto(s) ? "crypto" : "us_equity", side, type,
+                tif, qty, limit, stop, "new", 0, Double.NaN, orderClass, tp, clock.instant(), null);
+        put(o);
+        idByClientOrderId.put(coid, o.id());
+        return o;
+    }
+
+    private void put(FakeOrder o) {
+        orders.put(o.id(), o);
+    }
+
+    private void applyFill(FakeOrder o, double price) {
+        double signed = o.side().equals("buy") ? o.qty() : -o.qty();
+        double[] p = positions.getOrDefault(o.symbol(), new double[] {0, 0});
+        double newQty = p[0] + signed;
+        double avg = p[1];
+        if (Math.abs(newQty) < 1e-12) {
+            positions.remove(o.symbol());
+        } else {
+            if (Math.signum(newQty) != Math.signum(p[0]) || p[0] == 0) {
+                avg = price;
+            } else if (Math.abs(newQty) > Math.abs(p[0])) {
+                avg = (p[0] * p[1] + signed * price) / newQty;
+            }
+            positions.put(o.symbol(), new double[] {newQty, avg});
+        }
+        cash -= signed * price;
+        put(withStatus(o, "filled", o.qty(), price, null));
+    }
+
+    private static FakeOrder withStatus(FakeOrder o, String status, double filled, double avg, String replacedBy) {
+        return new FakeOrder(o.id(), o.clientOrderId(), o.symbol(), o.assetClass(), o.side(), o.type(), o.timeInForce(),
+                o.qty(), o.limitPrice(), o.stopPrice(), status, filled, avg, o.orderClass(), o.takeProfit(), o.createdAt(),
+                replacedBy);
+    }
+
+    static boolean isOpen(String status) {
+        return List.of("new", "accepted", "pending_new", "partially_filled", "held").contains(status);
+    }
+
+    private ObjectNode orderJson(FakeOrder o) {
+        ObjectNode n = mapper.createObjectNode();
+        String ts = o.createdAt().toString();
+        n.put("id", o.id());
+        n.put("client_order_id", o.clientOrderId());
+        n.put("created_at", ts);
+        n.put("updated_at", ts);
+        n.put("submitted_at", ts);
+        n.put("filled_at", o.status().equals("filled") ? ts : null);
+        n.putNull("expired_at");
+        n.put("canceled_at", o.status().equals("canceled") ? ts : null);
+        n.putNull("failed_at");
+        n.put("replaced_by", o.replacedBy());
+        n.put("asset_id", UUID.nameUUIDFromBytes(o.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        n.put("symbol", o.symbol());
+        n.put("asset_class", o.assetClass());
+        n.putNull("notional");
+        n.put("qty", str(o.qty()));
+        n.put("filled_qty", str(o.filledQty()));
+        n.put("filled_avg_price", Double.isNaN(o.filledAvgPrice()) ? null : str(o.filledAvgPrice()));
+        n.put("order_class", o.orderClass());
+        n.put("order_type", o.type());
+        n.put("type", o.type());
+        n.put("side", o.side());
+        n.put("time_in_force", o.timeInForce());
+        n.put("limit_price", Double.isNaN(o.limitPrice()) ? null : str(o.limitPrice()));
+        n.put("stop_price", Double.isNaN(o.stopPrice()) ? null : str(o.stopPrice()));
+        n.put("status", o.status());
+        n.put("extended_hours", false);
+        if (Double.isFinite(o.takeProfit())) {
+            ArrayNode legs = n.putArray("legs");
+            ObjectNode leg = legs.addObject();
+            leg.put("id", UUID.nameUUIDFromBytes((o.id() + "tp").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            leg.put("client_order_id", o.clientOrderId() + "-tp");
+            leg.put("symbol", o.symbol());
+            leg.put("asset_class", o.assetClass());
+            leg.put("qty", str(o.qty()));
+            leg.put("filled_qty", "0");
+            leg.put("side", o.side().equals("buy") ? "sell" : "buy");
+            leg.put("type", "limit");
+            leg.put("order_type", "limit");
+            leg.put("time_in_force", o.timeInForce());
+            leg.put("limit_price", str(o.takeProfit()));
+            leg.put("status", o.status().equals("filled") ? "new" : "held");
+            leg.put("submitted_at", ts);
+        } else {
+            n.putNull("legs");
+        }
+        return n;
+    }
+
+    private ObjectNode positionJson(String s, double[] p) {
+        double price = priceOf.applyAsDouble(s);
+        ObjectNode n = mapper.createObjectNode();
+        n.put("asset_id", UUID.nameUUIDFromBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        n.put("symbol", isCrypto(s) ? s.replace("/", "") : s); // Alpaca reports crypto positions as BTCUSD
+        n.put("exchange", isCrypto(s) ? "CRYPTO" : "NASDAQ");
+        n.put("asset_class", isCrypto(s) ? "crypto" : "us_equity");
+        n.put("qty", str(p[0]));
+        n.put("qty_available", str(p[0] - (p[0] > 0 ? reservedSell(s) : 0)));
+        n.put("avg_entry_price", str(p[1]));
+        n.put("side", p[0] >= 0 ? "long" : "short");
+        n.put("market_value", str(p[0] * price));
+        n.put("cost_basis", str(p[0] * p[1]));
+        n.put("unrealized_pl", str(p[0] * (price - p[1])));
+        n.put("current_price", str(price));
+        return n;
+    }
+
+    private ObjectNode assetJson(String s) {
+        boolean crypto = isCrypto(s);
+        ObjectNode n = mapper.createObjectNode();
+        n.put("id", UUID.nameUUIDFromBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        n.put("class", crypto ? "crypto" : "us_equity");
+        n.put("exchange", crypto ? "CRYPTO" : "NASDAQ");
+        n.put("symbol", s);
+        n.put("name", s);
+        n.put("status", "active");
+        n.put("tradable", true);
+        n.put("marginable", !crypto);
+        n.put("shortable", !crypto);
+        n.put("easy_to_borrow", !crypto);
+        n.put("fractionable", !nonFractionable.contains(s));
+        if (crypto) {
+            n.put("min_order_size", "0.0001");
+            n.put("min_trade_increment", "0.000000001");
+            n.put("price_increment", cryptoIncrements.getOrDefault(s, "0.0001"));
+        }
+        return n;
+    }
+
+    private static boolean onGrid(double price, BigDecimal inc) {
+        BigDecimal r = new BigDecimal(Double.toString(price)).remainder(inc);
+        return r.signum() == 0;
+    }
+
+    private Answer ok(JsonNode n) {
+        return new Answer(200, n.toString());
+    }
+
+    Answer error(int status, long code, String message) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("code", code);
+        n.put("message", message);
+        return new Answer(status, n.toString());
+    }
+
+    static String str(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static double num(JsonNode n, String f) {
+        String t = text(n, f);
+        if (t == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
