@@ -64,8 +64,8 @@ final class CycleCommand implements Callable<Integer> {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         long configStart = System.currentTimeMillis();
         LiveTrading liveTrading = new LiveTrading(live, confirmLive);
-        liveTrading.check();
         SextantConfig cfg = common.load();
+        liveTrading.check(cfg);
         List<Instrument> universe = Wiring.universe(cfg);
         var settings = Wiring.settings(cfg);
         Path stateDir = Wiring.stateDir(cfg, common.stateDir);
@@ -76,8 +76,9 @@ final class CycleCommand implements Callable<Integer> {
         try (Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
             System.setProperty("sextant.log.dir", stateDir.resolve("logs").toString());
-            MarketData marketData = Wiring.marketData(cfg, data, db);
-            Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading);
+            AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());
+            MarketData marketData = Wiring.marketData(cfg, data, db, alpaca);
+            Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading, alpaca);
             Recording recording = profile ? startRecording() : null;
             CycleReport report;
             long startupMillis = System.currentTimeMillis() - jvmStartMillis;

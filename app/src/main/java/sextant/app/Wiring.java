@@ -58,12 +58,12 @@ final class Wiring {
         return override != null ? override : Path.of(cfg.string("state.dir"));
     }
 
-    static MarketData marketData(SextantConfig cfg, String sourceOverride, Database db) {
+    static MarketData marketData(SextantConfig cfg, String sourceOverride, Database db, AlpacaWiring alpaca) {
         String source = sourceOverride != null ? sourceOverride : cfg.string("data.source");
         MarketData raw = switch (source) {
             case "synthetic" -> new SyntheticMarket(cfg.integer("data.synthetic-seed"));
             case "csv" -> CsvMarketData.open(Path.of(cfg.string("data.csv-dir")));
-            case "alpaca" -> AlpacaWiring.marketData(cfg);
+            case "alpaca" -> alpaca.marketData();
             default -> throw new ConfigException(cfg.source() + ": 'data.source' must be synthetic, csv or alpaca, got '"
                     + source + "'");
         };
@@ -71,12 +71,15 @@ final class Wiring {
     }
 
     static Broker broker(SextantConfig cfg, String typeOverride, Database db, MarketData data, LocalDate asOf,
-                         LiveTrading live) {
+                         LiveTrading live, AlpacaWiring alpaca) {
         String type = typeOverride != null ? typeOverride : cfg.string("broker.type");
+        if (live.live() && !"alpaca".equals(type)) {
+            throw new ConfigException("--live needs the Alpaca broker (--broker alpaca); the paper broker has no live mode");
+        }
         return switch (type) {
             case "paper" -> PaperBroker.open(db, data, () -> asOf, new PaperConfig(cfg.number("paper.initial-cash"),
                     cfg.number("paper.stock-fee"), cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage")));
-            case "alpaca" -> AlpacaWiring.broker(cfg, live);
+            case "alpaca" -> alpaca.broker();
             default -> throw new ConfigException(cfg.source() + ": 'broker.type' must be paper or alpaca, got '" + type + "'");
         };
     }
