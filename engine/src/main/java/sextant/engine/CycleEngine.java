@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,9 +179,19 @@ public final class CycleEngine implements AutoCloseable {
                                                 Map<Instrument, SymbolDecision> failures) {
         LocalDate to = asOf.minusDays(1);
         LocalDate from = asOf.minusDays(settings.lookbackDays());
+        Map<Instrument, BarSeries> batch = null;
+        if (data.fetchesInBatches()) {
+            try {
+                batch = data.dailyBars(universe, from, to);
+            } catch (RuntimeException e) {
+                // Fall back to one call per symbol, so the failure is pinned on the symbol that caused it.
+                LOG.warn("batched bar request failed; retrying per symbol", e);
+            }
+        }
         List<Future<BarSeries>> futures = new ArrayList<>();
         for (Instrument inst : universe) {
-            futures.add(pool.submit(() -> data.dailyBars(inst, from, to)));
+            BarSeries known = batch == null ? null : batch.get(inst);
+            futures.add(known != null ? CompletableFuture.completedFuture(known) : pool.submit(() -> data.dailyBars(inst, from, to)));
         }
         Map<Instrument, BarSeries> out = new LinkedHashMap<>();
         for (int i = 0; i < universe.size(); i++) {

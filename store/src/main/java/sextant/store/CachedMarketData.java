@@ -3,7 +3,13 @@ package sextant.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.market.Quote;
@@ -27,18 +33,51 @@ public final class CachedMarketData implements MarketData {
 
     @Override
     public BarSeries dailyBars(Instrument instrument, LocalDate from, LocalDate to) {
+        return dailyBars(List.of(instrument), from, to).get(instrument);
+    }
+
+    /**
+     * Serves what the cache covers, and fetches the rest from upstream grouped by the first missing day, so a
+     * batching source (Alpaca) gets one multi-symbol request per group instead of one per symbol.
+     */
+    @Override
+    public Map<Instrument, BarSeries> dailyBars(List<Instrument> instruments, LocalDate from, LocalDate to) {
         int fromDay = (int) from.toEpochDay();
         int toDay = (int) to.toEpochDay();
-        int[] coverage = coverage(instrument.symbol());
-        if (coverage != null && coverage[0] <= fromDay && toDay <= coverage[1]) {
-            return read(instrument, fromDay, toDay);
+        Map<Instrument, BarSeries> out = new LinkedHashMap<>();
+        Map<LocalDate, List<Instrument>> toFetch = new TreeMap<>();
+        Map<Instrument, Integer> keepFrom = new HashMap<>();
+        for (Instrument inst : instruments) {
+            int[] coverage = coverage(inst.symbol());
+            if (coverage != null && coverage[0] <= fromDay && toDay <= coverage[1]) {
+                out.put(inst, read(inst, fromDay, toDay));
+                continue;
+            }
+            boolean extendTail = coverage != null && coverage[0] <= fromDay && coverage[1] + 1 >= fromDay;
+            LocalDate fetchFrom = extendTail ? LocalDate.ofEpochDay(coverage[1] + 1L) : from;
+            keepFrom.put(inst, extendTail ? coverage[0] : -1);
+            toFetch.computeIfAbsent(fetchFrom, k -> new ArrayList<>()).add(inst);
         }
-        boolean extendTail = coverage != null && coverage[0] <= fromDay && toDay > coverage[1];
-        LocalDate fetchFrom = extendTail ? LocalDate.ofEpochDay(coverage[1] + 1L) : from;
-        BarSeries fresh = upstream.dailyBars(instrument, fetchFrom, to);
-        int newFrom = extendTail ? coverage[0] : fromDay;
-        write(instrument.symbol(), fresh, newFrom, toDay, !extendTail);
-        return read(instrument, fromDay, toDay);
+        for (Map.Entry<LocalDate, List<Instrument>> group : toFetch.entrySet()) {
+            Map<Instrument, BarSeries> fresh = group.getValue().size() == 1
+                    ? Map.of(group.getValue().get(0), upstream.dailyBars(group.getValue().get(0), group.getKey(), to))
+                    : upstream.dailyBars(group.getValue(), group.getKey(), to);
+            for (Instrument inst : group.getValue()) {
+                BarSeries bars = fresh.getOrDefault(inst, BarSeries.empty(inst));
+                int kept = keepFrom.get(inst);
+                write(inst.symbol(), bars, kept >= 0 ? kept : fromDay, toDay, kept < 0);
+                // A fresh full fetch is exactly the answer; an extended tail is read back merged with what was kept.
+                out.put(inst, kept < 0 ? bars : read(inst, fromDay, toDay));
+            }
+        }
+        Map<Instrument, BarSeries> ordered = new LinkedHashMap<>();
+        instruments.forEach(i -> ordered.put(i, out.get(i)));
+        return ordered;
+    }
+
+    @Override
+    public boolean fetchesInBatches() {
+        return upstream.fetchesInBatches();
     }
 
     @Override

@@ -63,6 +63,48 @@ class StoreTest {
     }
 
     @Test
+    void barCacheAsksABatchingSourceOnceForAllSymbolsThatNeedTheSameDays() {
+        List<Integer> batchSizes = new java.util.ArrayList<>();
+        MarketData upstream = new MarketData() {
+            final sextant.data.SyntheticMarket m = new sextant.data.SyntheticMarket(9);
+
+            @Override
+            public BarSeries dailyBars(Instrument i, LocalDate from, LocalDate to) {
+                batchSizes.add(1);
+                return m.dailyBars(i, from, to);
+            }
+
+            @Override
+            public Map<Instrument, BarSeries> dailyBars(List<Instrument> list, LocalDate from, LocalDate to) {
+                batchSizes.add(list.size());
+                Map<Instrument, BarSeries> out = new java.util.LinkedHashMap<>();
+                list.forEach(i -> out.put(i, m.dailyBars(i, from, to)));
+                return out;
+            }
+
+            @Override
+            public boolean fetchesInBatches() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "batching";
+            }
+        };
+        List<Instrument> three = List.of(Instrument.stock("A"), Instrument.stock("B"), Instrument.crypto("CUSD"));
+        try (Database db = Database.openIn(dir)) {
+            CachedMarketData cache = new CachedMarketData(upstream, db);
+            assertThat(cache.fetchesInBatches()).isTrue();
+            var first = cache.dailyBars(three, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30));
+            var next = cache.dailyBars(three, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 7, 2));
+            assertThat(batchSizes).containsExactly(3, 3);
+            assertThat(next.get(three.get(2)).size()).isEqualTo(first.get(three.get(2)).size() + 2);
+            assertThat(next.get(three.get(0)).close()[0]).isEqualTo(first.get(three.get(0)).close()[0]);
+        }
+    }
+
+    @Test
     void barCacheFetchesOnlyMissingNewerDays() {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger barsFetched = new AtomicInteger();
