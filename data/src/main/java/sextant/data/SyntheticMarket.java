@@ -85,7 +85,8 @@ public final class SyntheticMarket implements MarketData {
         double beta = 0.90;
         double omega = longRunVol * longRunVol * (1 - alpha - beta);
         double drift = (rnd.nextDouble() - 0.45) * 0.0006;
-        double price = crypto ? Math.exp(rnd.nextDouble() * 10 - 2) : 10 + rnd.nextDouble() * 490;
+        // Start prices: log-uniform $1..$50,000 for crypto, $10..$500 for stocks.
+        double price = crypto ? Math.exp(rnd.nextDouble() * Math.log(50_000)) : 10 + rnd.nextDouble() * 490;
         double baseVolume = crypto ? 1e5 + rnd.nextDouble() * 1e7 : 5e5 + rnd.nextDouble() * 2e7;
         double variance = longRunVol * longRunVol;
         double shock = 0;
