@@ -137,6 +137,7 @@ public final class PaperBroker implements Broker {
                             + ", holding " + held + ")");
                 }
             }
+            checkBuyingPower(c, r);
             long next;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT next_order FROM paper_account")) {
                 rs.next();
@@ -213,6 +214,57 @@ public final class PaperBroker implements Broker {
             }
             return out;
         });
+    }
+
+    /**
+     * Like a real broker, an order that opens or adds exposure must fit in buying power net of what open orders
+     * already reserve; an order that only reduces a position is always accepted.
+     */
+    private void checkBuyingPower(Connection c, OrderRequest r) throws SQLException {
+        double held = positionQty(c, r.instrument().symbol());
+        double signed = r.side().sign() * r.qty();
+        if (held != 0 && Math.signum(held) != Math.signum(signed) && Math.abs(signed) <= Math.abs(held) + 1e-12) {
+            return;
+        }
+        double price = Double.isFinite(r.limitPrice()) ? r.limitPrice() : lastPrice(c, r.instrument());
+        double reserved = 0;
+        for (Order o : readOrders(c, "WHERE status IN ('NEW','PARTIALLY_FILLED')")) {
+            double p = Double.isFinite(o.limitPrice()) ? o.limitPrice() : lastPrice(c, o.instrument());
+            reserved += o.qty() * p;
+        }
+        double cash;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT cash FROM paper_account WHERE id=1")) {
+            rs.next();
+            cash = rs.getDouble(1);
+        }
+        double gross = 0;
+        double value = 0;
+        for (Position p : readPositions(c)) {
+            gross += Math.abs(p.marketValue());
+            value += p.marketValue();
+        }
+        double available = Math.max(0, (cash + value) * config.maxLeverage() - gross) - reserved;
+        if (r.qty() * price > available + 1e-9) {
+            throw new BrokerException(String.format(Locale.ROOT, "%s: insufficient buying power: order needs %.2f,"
+                    + " %.2f available after open orders", r.instrument(), r.qty() * price, Math.max(0, available)));
+        }
+    }
+
+    private double lastPrice(Connection c, Instrument instrument) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_price FROM paper_positions WHERE symbol=?")) {
+            ps.setString(1, instrument.symbol());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getDouble(1);
+                }
+            }
+        }
+        LocalDate through = cycleDate.get().minusDays(1);
+        BarSeries bars = data.dailyBars(instrument, through.minusDays(10), through);
+        if (bars.isEmpty()) {
+            throw new BrokerException(instrument + ": no recent bar to price a market order");
+        }
+        return bars.close()[bars.size() - 1];
     }
 
     /** Applies every closed bar up to the day before the cycle date to open orders and position prices. */

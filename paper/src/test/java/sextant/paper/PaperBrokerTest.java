@@ -122,6 +122,18 @@ class PaperBrokerTest {
         assertThat(broker.positions()).isEmpty();
     }
 
+    @Test
+    void ordersBeyondBuyingPowerAreRefusedButReducingOrdersAlwaysPass() {
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 60, 100, TimeInForce.GTC, "big"));
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(AAA, Side.BUY, 41, 100, TimeInForce.GTC, "too-big")))
+                .isInstanceOf(BrokerException.class)
+                .hasMessage("AAA: insufficient buying power: order needs 4100.00, 4000.00 available after open orders");
+        today.set(D2); // "big" fills at 100 on D1 (low 98)
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.qty()).isEqualTo(60));
+        broker.submit(OrderRequest.limit(AAA, Side.SELL, 60, 101, TimeInForce.GTC, "exit"));
+        assertThat(broker.findByClientOrderId("exit")).isPresent();
+    }
+
     private OrderStatus status(String clientId) {
         return broker.findByClientOrderId(clientId).orElseThrow().status();
     }
