@@ -30,7 +30,10 @@ final class OrderExecutor {
 
     List<OrderEvent> execute(List<PlannedAction> plan) {
         List<OrderEvent> events = new ArrayList<>();
-        for (PlannedAction a : plan) {
+        // Cancels first: the orders they remove free the buying power that the new orders need.
+        List<PlannedAction> ordered = new ArrayList<>(plan);
+        ordered.sort(java.util.Comparator.comparing(a -> a.cancel() == null));
+        for (PlannedAction a : ordered) {
             try {
                 if (a.cancel() != null) {
                     broker.cancel(a.cancel().id());
