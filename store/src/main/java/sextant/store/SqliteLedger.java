@@ -30,6 +30,11 @@ public final class SqliteLedger implements Ledger {
     @Override
     public long startCycle(Instant startedAt, LocalDate asOf, String broker, String dataSource, String model, int symbols) {
         return db.inTransaction(c -> {
+            // A cycle still marked running was cut off (crash, kill, power loss). Its orders were recorded as they
+            // were sent and carry intent-derived client ids, so this cycle continues safely; mark the old one.
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE cycles SET status='interrupted' WHERE status='running'");
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cycles (started_at, as_of, status, broker, data_source,"
                     + " model, symbols) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, startedAt.toString());

@@ -38,6 +38,23 @@ class StoreTest {
     }
 
     @Test
+    void aCycleCutOffMidwayIsMarkedInterruptedWhenTheNextStarts() throws Exception {
+        try (Database db = Database.openIn(dir)) {
+            SqliteLedger ledger = new SqliteLedger(db);
+            long crashed = ledger.startCycle(java.time.Instant.EPOCH, LocalDate.of(2025, 1, 2), "paper", "d", "m", 3);
+            long next = ledger.startCycle(java.time.Instant.EPOCH, LocalDate.of(2025, 1, 2), "paper", "d", "m", 3);
+            assertThat(next).isGreaterThan(crashed);
+            try (Statement s = db.connection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT status FROM cycles ORDER BY id")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("interrupted");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("running");
+            }
+        }
+    }
+
+    @Test
     void stateDirectoryThatIsAFileGivesAClearError() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         assertThatThrownBy(() -> Database.openIn(file.resolve("state")))
