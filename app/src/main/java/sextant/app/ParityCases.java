@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import sextant.core.optimize.EntryExitOptimizer;
 import sextant.core.optimize.MultiplierFit;
@@ -159,7 +160,7 @@ final class ParityCases {
     private void compareOptimiser(List<String> diffs, String strategy, MultiplierProblem problem, boolean eod, double reference) {
         MultiplierFit fit = optimizer.fit(problem, eod);
         if (fit.value() < reference - OPT_TOL) {
-            diffs.add(String.format("%s optimiser: %.9f < reference %.9f (close_at_eod=%s)", strategy, fit.value(), reference, eod));
+            diffs.add(String.format(Locale.ROOT, "%s optimiser: %.9f < reference %.9f (close_at_eod=%s)", strategy, fit.value(), reference, eod));
         }
     }
 
@@ -185,7 +186,7 @@ final class ParityCases {
 
     private static void compare(List<String> diffs, String what, double expected, double got, double tol) {
         if (!(Math.abs(expected - got) <= tol)) {
-            diffs.add(String.format("%s: expected %.10g, got %.10g (diff %.3g)", what, expected, got, got - expected));
+            diffs.add(String.format(Locale.ROOT, "%s: expected %.10g, got %.10g (diff %.3g)", what, expected, got, got - expected));
         }
     }
 
