@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,16 @@ final class AlpacaHttp {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // a redirect must never carry the key headers elsewhere
                 .build();
+    }
+
+    /** The production client: system clock, real sleeping, unpredictable retry jitter. Sends nothing yet. */
+    static AlpacaHttp system(AlpacaConfig config) {
+        return new AlpacaHttp(config, Clock.systemUTC(), Sleeper.SYSTEM, new SecureRandom());
+    }
+
+    /** With an injected clock and sleeper (tests: no real waiting) and seeded, repeatable jitter. */
+    static AlpacaHttp seeded(AlpacaConfig config, Clock clock, Sleeper sleeper, long jitterSeed) {
+        return new AlpacaHttp(config, clock, sleeper, new Random(jitterSeed));
     }
 
     AlpacaConfig config() {

@@ -1,7 +1,6 @@
 package sextant.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.TreeMap;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
@@ -47,12 +45,12 @@ public final class AlpacaMarketData implements MarketData {
 
     /** A market data client with its own rate limiter. Sends nothing until asked. */
     public static AlpacaMarketData create(AlpacaConfig config) {
-        return new AlpacaMarketData(new AlpacaHttp(config, Clock.systemUTC(), Sleeper.SYSTEM, new SecureRandom()));
+        return new AlpacaMarketData(AlpacaHttp.system(config));
     }
 
     /** With an injected clock (decides which bars are closed) and sleeper, and seeded jitter. */
     public static AlpacaMarketData create(AlpacaConfig config, Clock clock, Sleeper sleeper, long jitterSeed) {
-        return new AlpacaMarketData(new AlpacaHttp(config, clock, sleeper, new Random(jitterSeed)));
+        return new AlpacaMarketData(AlpacaHttp.seeded(config, clock, sleeper, jitterSeed));
     }
 
     @Override

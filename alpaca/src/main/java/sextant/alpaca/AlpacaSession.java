@@ -1,8 +1,6 @@
 package sextant.alpaca;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Random;
 
 /**
  * One connection to Alpaca for a whole cycle: the broker and the market data share ONE rate limiter, so trading and
@@ -21,12 +19,12 @@ public final class AlpacaSession {
      * Verifies the keys with GET /v2/account (clear {@link AlpacaAuthException} on 401/403, before any order).
      */
     public static AlpacaSession open(AlpacaConfig config) {
-        return new AlpacaSession(new AlpacaHttp(config, Clock.systemUTC(), Sleeper.SYSTEM, new SecureRandom()));
+        return new AlpacaSession(AlpacaHttp.system(config));
     }
 
     /** As {@link #open(AlpacaConfig)} with an injected clock and sleeper (tests) and seeded jitter. */
     public static AlpacaSession open(AlpacaConfig config, Clock clock, Sleeper sleeper, long jitterSeed) {
-        return new AlpacaSession(new AlpacaHttp(config, clock, sleeper, new Random(jitterSeed)));
+        return new AlpacaSession(AlpacaHttp.seeded(config, clock, sleeper, jitterSeed));
     }
 
     public AlpacaBroker broker() {

@@ -1,7 +1,6 @@
 package sextant.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,12 +34,12 @@ public final class AlpacaTradingClient {
 
     /** A client with the system clock, real sleeping and its own rate limiter. Nothing is sent yet. */
     public static AlpacaTradingClient create(AlpacaConfig config) {
-        return new AlpacaTradingClient(new AlpacaHttp(config, Clock.systemUTC(), Sleeper.SYSTEM, new SecureRandom()));
+        return new AlpacaTradingClient(AlpacaHttp.system(config));
     }
 
     /** A client with an injected clock and sleeper (tests: no real waiting) and a seeded jitter. */
     public static AlpacaTradingClient create(AlpacaConfig config, Clock clock, Sleeper sleeper, long jitterSeed) {
-        return new AlpacaTradingClient(new AlpacaHttp(config, clock, sleeper, new Random(jitterSeed)));
+        return new AlpacaTradingClient(AlpacaHttp.seeded(config, clock, sleeper, jitterSeed));
     }
 
     AlpacaHttp http() {

@@ -3,7 +3,6 @@ package sextant.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sextant.core.forecast.ForecastBatch;
@@ -20,9 +20,7 @@ import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Target;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
-import sextant.onnx.ExecutionProvider;
 import sextant.onnx.OnnxForecaster;
-import sextant.onnx.OnnxOptions;
 
 /**
  * Measures what a cycle pays for a foundation model: session creation (cold, or warm from the optimised-model
@@ -34,21 +32,8 @@ final class BenchForecastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MANIFEST.json", description = "The model's manifest (beside its .onnx file).")
-    Path model;
-
-    @Option(names = "--batch", paramLabel = "B", description = "Rows per session run (default: ${DEFAULT-VALUE}).")
-    int batch = OnnxOptions.DEFAULT_BATCH;
-
-    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
-    int threads = 0;
-
-    @Option(names = "--provider", paramLabel = "CPU|CUDA", description = "Execution provider (default: ${DEFAULT-VALUE}).")
-    ExecutionProvider provider = ExecutionProvider.CPU;
-
-    @Option(names = "--cache", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Reuse/write ONNX Runtime's optimised model beside the model (default: on).")
-    boolean cache;
+    @Mixin
+    OnnxModelOptions onnx;
 
     @Option(names = "--contexts", paramLabel = "N", description = "Contexts per forecast call; default 27 symbols x 76 windows = ${DEFAULT-VALUE}.")
     int contexts = 27 * 76;
@@ -61,14 +46,15 @@ final class BenchForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1 || threads < 0 || contexts < 1 || !(seconds >= 0)) {
+        int threads = onnx.threads;
+        if (onnx.batch < 1 || threads < 0 || contexts < 1 || !(seconds >= 0)) {
             spec.commandLine().getErr().println("error: --batch and --contexts must be >= 1, --threads and --seconds >= 0");
             return Main.EXIT_USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> r = new LinkedHashMap<>();
-        try (OnnxForecaster f = OnnxForecaster.open(model, new OnnxOptions(threads, batch, provider, cache))) {
+        try (OnnxForecaster f = OnnxForecaster.open(onnx.model, onnx.options())) {
             for (String note : f.notes()) {
                 err.println("note: " + note);
             }

@@ -2,7 +2,6 @@ package sextant.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Option;
 import sextant.core.forecast.Forecaster;
 import sextant.core.market.BarSeries;
 import sextant.data.CsvMarketData;
-import sextant.forecast.Forecasters;
 import sextant.forecast.SymbolClassifier;
 import sextant.forecast.eval.EvaluationReport;
 import sextant.forecast.eval.ForecastEvaluation;
@@ -41,13 +39,9 @@ final class ForecastEvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> ids = models == null || models.isEmpty() ? Forecasters.ids() : models;
-        for (String id : ids) {
-            if (!Forecasters.isBuiltIn(id)) {
-                err.println("error: unknown model '" + id + "' in --models (built-in: " + String.join(", ", Forecasters.ids()) + ")");
-                err.flush();
-                return Main.EXIT_USAGE;
-            }
+        List<Forecaster> forecasters = BuiltInModelChoice.create(models, err);
+        if (forecasters == null) {
+            return Main.EXIT_USAGE;
         }
         if (windows < 1) {
             err.println("error: --windows must be >= 1, got " + windows);
@@ -59,10 +53,6 @@ final class ForecastEvalCommand implements Callable<Integer> {
             err.println("error: " + data + ": no <SYMBOL>.csv files found");
             err.flush();
             return Main.EXIT_FAILURE;
-        }
-        List<Forecaster> forecasters = new ArrayList<>();
-        for (String id : ids) {
-            forecasters.add(Forecasters.create(id, 0));
         }
         EvaluationReport report = ForecastEvaluation.run(series, forecasters, windows);
         out.print(json ? report.toJson() + System.lineSeparator() : report.toText());

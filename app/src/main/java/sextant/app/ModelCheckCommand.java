@@ -6,12 +6,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sextant.onnx.ExecutionProvider;
 import sextant.onnx.GoldenCase;
 import sextant.onnx.GoldenCheck;
-import sextant.onnx.OnnxOptions;
 import sextant.onnx.QuantileModel;
 
 /**
@@ -24,36 +23,23 @@ final class ModelCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MANIFEST.json", description = "The model's manifest (beside its .onnx file).")
-    Path model;
+    @Mixin
+    OnnxModelOptions onnx;
 
     @Option(names = "--golden", required = true, paramLabel = "GOLDEN.json",
             description = "Reference case: input_shape, input (null = NaN), output_shape, output, tolerance_abs.")
     Path golden;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Rows per session run; the last batch is padded (default: ${DEFAULT-VALUE}).")
-    int batch = OnnxOptions.DEFAULT_BATCH;
-
-    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
-    int threads = 0;
-
-    @Option(names = "--provider", paramLabel = "CPU|CUDA", description = "Execution provider (default: ${DEFAULT-VALUE}).")
-    ExecutionProvider provider = ExecutionProvider.CPU;
-
-    @Option(names = "--cache", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Reuse/write ONNX Runtime's optimised model beside the model (default: on).")
-    boolean cache;
-
     @Override
     public Integer call() {
-        if (batch < 1 || threads < 0) {
+        if (onnx.batch < 1 || onnx.threads < 0) {
             spec.commandLine().getErr().println("error: --batch must be >= 1 and --threads >= 0");
             return Main.EXIT_USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GoldenCase reference = GoldenCase.read(golden);
-        try (QuantileModel m = QuantileModel.open(model, new OnnxOptions(threads, batch, provider, cache))) {
+        try (QuantileModel m = QuantileModel.open(onnx.model, onnx.options())) {
             for (String note : m.notes()) {
                 err.println("note: " + note);
             }

@@ -2,7 +2,6 @@ package sextant.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Option;
 import sextant.core.forecast.Forecaster;
 import sextant.core.market.BarSeries;
 import sextant.data.CsvMarketData;
-import sextant.forecast.Forecasters;
 import sextant.forecast.SymbolClassifier;
 import sextant.forecast.store.ModelRecord;
 import sextant.forecast.store.ModelSelection;
@@ -45,13 +43,9 @@ final class SelectModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> ids = models == null || models.isEmpty() ? Forecasters.ids() : models;
-        for (String id : ids) {
-            if (!Forecasters.isBuiltIn(id)) {
-                err.println("error: unknown model '" + id + "' in --models (built-in: " + String.join(", ", Forecasters.ids()) + ")");
-                err.flush();
-                return Main.EXIT_USAGE;
-            }
+        List<Forecaster> candidates = BuiltInModelChoice.create(models, err);
+        if (candidates == null) {
+            return Main.EXIT_USAGE;
         }
         if (valWindow < 1 || testWindow < 1) {
             err.println("error: --val-window and --test-window must be >= 1");
@@ -59,10 +53,6 @@ final class SelectModelsCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         List<BarSeries> series = CsvMarketData.open(data).loadAll(SymbolClassifier::assetClassOf);
-        List<Forecaster> candidates = new ArrayList<>();
-        for (String id : ids) {
-            candidates.add(Forecasters.create(id, 0));
-        }
         ModelSelection.Result result = ModelSelection.select(series, candidates, valWindow, testWindow);
         for (String s : result.skipped()) {
             err.println("warning: skipped " + s);

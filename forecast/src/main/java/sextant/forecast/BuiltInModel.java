@@ -1,10 +1,26 @@
 package sextant.forecast;
 
 import java.util.Map;
+import java.util.StringJoiner;
 import sextant.core.forecast.Forecaster;
 
 /** A built-in model that can describe its parameters as a store record's {@code config} object. */
 interface BuiltInModel extends Forecaster {
-    /** Every parameter, under the names {@link Forecasters#create(String, long, Map)} accepts. */
+    /** Every parameter, under the names {@link Forecasters#create(String, long, Map)} accepts; "name" first. */
     Map<String, Object> config();
+
+    /**
+     * {@code key=value} for every {@link #config()} entry but the name, in its order, joined by ';'. Derived from the
+     * config so that a parameter added there cannot be left out of the key the forecast store files results under.
+     */
+    @Override
+    default String parametersKey() {
+        StringJoiner key = new StringJoiner(";");
+        config().forEach((k, v) -> {
+            if (!k.equals("name")) {
+                key.add(k + "=" + v);
+            }
+        });
+        return key.toString();
+    }
 }

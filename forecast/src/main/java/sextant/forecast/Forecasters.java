@@ -41,8 +41,7 @@ public final class Forecasters {
      */
     public static Forecaster create(String id, long seed, Map<String, ?> config) {
         return switch (id) {
-            case NaiveForecaster.ID -> new NaiveForecaster(new ModelParams(id, config, java.util.Set.of("context_length"))
-                    .intValue("context_length", 256));
+            case NaiveForecaster.ID -> NaiveForecaster.fromConfig(config);
             case RangeVolForecaster.ID -> RangeVolForecaster.fromConfig(config);
             case RidgeForecaster.ID -> RidgeForecaster.fromConfig(config);
             default -> throw new IllegalArgumentException("unknown forecasting model '" + id + "' (built-in: "

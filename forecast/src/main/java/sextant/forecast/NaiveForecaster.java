@@ -3,6 +3,7 @@ package sextant.forecast;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Quantiles;
@@ -15,20 +16,20 @@ import sextant.core.forecast.Target;
  */
 final class NaiveForecaster implements BuiltInModel {
     static final String ID = "naive";
+    static final Set<String> KEYS = Set.of("context_length");
     private final int contextLength;
 
     NaiveForecaster(int contextLength) {
         this.contextLength = ModelParams.checkContextLength(ID, contextLength);
     }
 
-    @Override
-    public String id() {
-        return ID;
+    static NaiveForecaster fromConfig(Map<String, ?> config) {
+        return new NaiveForecaster(new ModelParams(ID, config, KEYS).intValue("context_length", 256));
     }
 
     @Override
-    public String parametersKey() {
-        return "context_length=" + contextLength;
+    public String id() {
+        return ID;
     }
 
     @Override

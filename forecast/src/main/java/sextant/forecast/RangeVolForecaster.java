@@ -3,6 +3,7 @@ package sextant.forecast;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Quantiles;
@@ -21,7 +22,7 @@ import sextant.core.market.BarSeries;
  */
 final class RangeVolForecaster implements BuiltInModel {
     static final String ID = "range-vol";
-    static final java.util.Set<String> KEYS = java.util.Set.of("context_length", "half_life", "close_shrink", "clip");
+    static final Set<String> KEYS = Set.of("context_length", "half_life", "close_shrink", "clip");
 
     private final int contextLength;
     private final double halfLife;
@@ -55,11 +56,6 @@ final class RangeVolForecaster implements BuiltInModel {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public String parametersKey() {
-        return "context_length=" + contextLength + ";half_life=" + halfLife + ";close_shrink=" + closeShrink + ";clip=" + clip;
     }
 
     @Override

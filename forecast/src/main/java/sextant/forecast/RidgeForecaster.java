@@ -63,9 +63,10 @@ final class RidgeForecaster implements BuiltInModel {
         return ID;
     }
 
+    /** The config's key plus the version of {@link #features}, which is code, not a parameter. */
     @Override
     public String parametersKey() {
-        return "context_length=" + contextLength + ";half_life=" + halfLife + ";lambda=" + lambda + ";lad_iterations=" + ladIterations + ";features=v1";
+        return BuiltInModel.super.parametersKey() + ";features=v1";
     }
 
     @Override

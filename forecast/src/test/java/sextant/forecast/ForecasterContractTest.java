@@ -126,6 +126,18 @@ class ForecasterContractTest {
         }
     }
 
+    /** Stored forecasts are keyed by these strings: a changed key silently orphans every cached forecast. */
+    @Test
+    void defaultParametersKeysAreStable() {
+        assertThat(Forecasters.create("naive", 0).parametersKey()).isEqualTo("context_length=256");
+        assertThat(Forecasters.create("range-vol", 0).parametersKey())
+                .isEqualTo("context_length=256;half_life=5.0;close_shrink=0.0;clip=2.0");
+        assertThat(Forecasters.create("ridge", 0).parametersKey())
+                .isEqualTo("context_length=256;half_life=10.0;lambda=1.0;lad_iterations=3;features=v1");
+        assertThat(Forecasters.create("range-vol", 0, Map.of("half_life", 7, "clip", 0.5)).parametersKey())
+                .isEqualTo("context_length=256;half_life=7.0;close_shrink=0.0;clip=0.5");
+    }
+
     @Test
     void unknownModelsAndParametersAreRejectedWithTheKnownOnesNamed() {
         assertThatThrownBy(() -> Forecasters.create("toto", 1)).hasMessageContaining("unknown forecasting model 'toto'")

@@ -9,6 +9,8 @@ import sextant.core.optimize.MultiplierFit;
 import sextant.core.order.Side;
 import sextant.core.strategy.AlwaysOnResult;
 import sextant.core.strategy.BandSeries;
+import sextant.core.strategy.BlendedStrategy;
+import sextant.core.strategy.BlendedWindow;
 import sextant.core.strategy.MaxDiff;
 import sextant.core.strategy.MaxDiffAlwaysOn;
 import sextant.core.strategy.MaxDiffResult;
@@ -39,35 +41,12 @@ final class MaxDiffFamilyReports {
     }
 
     StrategyReport maxDiff() {
-        int w = layout.windows();
-        double[] returns = new double[w];
-        double[] avgDaily = new double[w];
-        MetricsAverage in = new MetricsAverage();
-        MetricsAverage out = new MetricsAverage();
-        MaxDiffResult newest = null;
-        for (int k = 0; k < w; k++) {
-            int from = layout.from(k);
-            int to = layout.to(k);
-            MaxDiffResult r = maxDiff.evaluate(from, to, optimizer);
-            if (k == 0) {
-                newest = r;
-            }
-            returns[k] = r.blendedReturn();
-            avgDaily[k] = r.blendedAvgDaily();
-            Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
-            in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
-            MultiplierFit fit = optimizer.fitBothFlags(maxDiff.problem(layout.fitFrom(k), from));
-            maxDiff.problem(from, to).daily(fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod(), scratch);
-            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), r.tradesTotal()));
-        }
+        // Out of sample, MaxDiff trades on its signal days, which the multipliers do not change.
+        Windows<MaxDiffResult> ws = windows(maxDiff, false);
+        MaxDiffResult newest = ws.newest();
         NextBarPlan plan = Plans.maxDiff(bands, maxDiff, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
                 newest.lowMultiplier());
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("high_multiplier", newest.highMultiplier());
-        d.put("low_multiplier", newest.lowMultiplier());
-        d.put("close_at_eod", newest.closeAtEod());
-        d.put("baseline_return", newest.baselineReturn());
-        d.put("optimized_return", newest.optimisedReturn());
+        Map<String, Object> d = fitDetails(newest);
         d.put("trades_positive", newest.tradesPositive());
         d.put("trades_negative", newest.tradesNegative());
         d.put("trades_total", newest.tradesTotal());
@@ -77,44 +56,17 @@ final class MaxDiffFamilyReports {
         d.put("valid_forecasts", newest.validForecasts());
         d.put("turnover", newest.turnover());
         putPrices(d, plan);
-        return new StrategyReport(StrategyId.MAXDIFF, in.mean(), out.mean(), returns, avgDaily, plan, d);
+        return new StrategyReport(StrategyId.MAXDIFF, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d);
     }
 
     StrategyReport alwaysOn() {
         MaxDiffAlwaysOn ao = new MaxDiffAlwaysOn(bands, layout.crypto(), layout.fee(), layout.periodsPerYear());
-        int w = layout.windows();
-        double[] returns = new double[w];
-        double[] avgDaily = new double[w];
-        MetricsAverage in = new MetricsAverage();
-        MetricsAverage out = new MetricsAverage();
-        AlwaysOnResult newest = null;
-        for (int k = 0; k < w; k++) {
-            int from = layout.from(k);
-            int to = layout.to(k);
-            AlwaysOnResult r = ao.evaluate(from, to, optimizer);
-            if (k == 0) {
-                newest = r;
-            }
-            returns[k] = r.blendedReturn();
-            avgDaily[k] = r.blendedAvgDaily();
-            Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
-            in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
-            MultiplierFit fit = optimizer.fitBothFlags(ao.problem(layout.fitFrom(k), from));
-            ao.problem(from, to).daily(fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod(), scratch);
-            int fills = 0;
-            for (double x : scratch) {
-                fills += x != 0 ? 1 : 0;
-            }
-            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), fills));
-        }
+        // Out of sample, AlwaysOn trades on the days that fill, which depend on the multipliers.
+        Windows<AlwaysOnResult> ws = windows(ao, true);
+        AlwaysOnResult newest = ws.newest();
         NextBarPlan plan = Plans.alwaysOn(bands, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
                 newest.lowMultiplier());
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("high_multiplier", newest.highMultiplier());
-        d.put("low_multiplier", newest.lowMultiplier());
-        d.put("close_at_eod", newest.closeAtEod());
-        d.put("baseline_return", newest.baselineReturn());
-        d.put("optimized_return", newest.optimisedReturn());
+        Map<String, Object> d = fitDetails(newest);
         d.put("buy_contribution", newest.buyContribution());
         d.put("sell_contribution", newest.sellContribution());
         d.put("filled_buy_trades", newest.filledBuyTrades());
@@ -128,7 +80,61 @@ final class MaxDiffFamilyReports {
             d.put("sell_entry_price", plan.takeProfitPrice());
             d.put("sell_takeprofit_price", plan.entryPrice());
         }
-        return new StrategyReport(StrategyId.MAXDIFF_ALWAYS_ON, in.mean(), out.mean(), returns, avgDaily, plan, d);
+        return new StrategyReport(StrategyId.MAXDIFF_ALWAYS_ON, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d);
+    }
+
+    /** Per-window blended totals, mean in-sample and walk-forward metrics, and the newest window's (k = 0) result. */
+    private record Windows<R>(R newest, Metrics in, Metrics out, double[] returns, double[] avgDaily) {
+    }
+
+    /**
+     * The original's in-sample evaluation of every window, and the walk-forward one: window k's multipliers and flag
+     * fitted on the bars before it. {@code oosTradesAreFills} counts the walk-forward trades as the days with PnL
+     * instead of taking the in-sample result's count.
+     */
+    private <R extends BlendedWindow> Windows<R> windows(BlendedStrategy<R> strategy, boolean oosTradesAreFills) {
+        int w = layout.windows();
+        double[] returns = new double[w];
+        double[] avgDaily = new double[w];
+        MetricsAverage in = new MetricsAverage();
+        MetricsAverage out = new MetricsAverage();
+        R newest = null;
+        for (int k = 0; k < w; k++) {
+            int from = layout.from(k);
+            int to = layout.to(k);
+            R r = strategy.evaluate(from, to, optimizer);
+            if (k == 0) {
+                newest = r;
+            }
+            returns[k] = r.blendedReturn();
+            avgDaily[k] = r.blendedAvgDaily();
+            Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
+            in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
+            MultiplierFit fit = optimizer.fitBothFlags(strategy.problem(layout.fitFrom(k), from));
+            strategy.problem(from, to).daily(fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod(), scratch);
+            int trades = oosTradesAreFills ? nonZero(scratch) : r.tradesTotal();
+            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), trades));
+        }
+        return new Windows<>(newest, in.mean(), out.mean(), returns, avgDaily);
+    }
+
+    private static int nonZero(double[] xs) {
+        int n = 0;
+        for (double x : xs) {
+            n += x != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The entries MaxDiff and AlwaysOn details share: the newest window's fit and its two returns. */
+    private static Map<String, Object> fitDetails(BlendedWindow newest) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("high_multiplier", newest.highMultiplier());
+        d.put("low_multiplier", newest.lowMultiplier());
+        d.put("close_at_eod", newest.closeAtEod());
+        d.put("baseline_return", newest.baselineReturn());
+        d.put("optimized_return", newest.optimisedReturn());
+        return d;
     }
 
     StrategyReport pctDiff() {

@@ -17,7 +17,7 @@ public record AlwaysOnResult(boolean closeAtEod, double highMultiplier, double l
                              double optimisedReturn, double[] daily, double[] baselineDaily, double blendedReturn,
                              double blendedSharpe, double blendedAvgDaily, double buyContribution,
                              double sellContribution, int filledBuyTrades, int filledSellTrades, double tradeBias,
-                             double turnover) {
+                             double turnover) implements BlendedWindow {
 
     public int tradesTotal() {
         return filledBuyTrades + filledSellTrades;

@@ -14,7 +14,7 @@ import sextant.core.optimize.MultiplierProblem;
  *
  * <p>Immutable after construction and safe to share between threads; the optimiser passed in is not.
  */
-public final class MaxDiff {
+public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     /** The original's weight of the optimised return in its reported totals. */
     public static final double BLEND = 0.3;
 
@@ -79,12 +79,13 @@ public final class MaxDiff {
         return direction[t];
     }
 
+    @Override
     public MultiplierProblem problem(int from, int to) {
         return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
                 bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee);
     }
 
-    /** The original's in-sample evaluation: fit both flags on [from, to), report on the same days. */
+    @Override
     public MaxDiffResult evaluate(int from, int to, MultiplierOptimizer optimizer) {
         MultiplierFit fit = optimizer.fitBothFlags(problem(from, to));
         return evaluateWith(from, to, fit.closeAtEod(), fit.highMultiplier(), fit.lowMultiplier());

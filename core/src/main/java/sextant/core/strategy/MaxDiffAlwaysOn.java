@@ -15,7 +15,7 @@ import sextant.core.optimize.MultiplierProblem;
  *
  * <p>Immutable after construction and safe to share between threads.
  */
-public final class MaxDiffAlwaysOn {
+public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
     private final BandSeries bands;
     private final boolean crypto;
     private final double fee;
@@ -44,6 +44,7 @@ public final class MaxDiffAlwaysOn {
         return crypto;
     }
 
+    @Override
     public MultiplierProblem problem(int from, int to) {
         return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
                 bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee);
@@ -54,6 +55,7 @@ public final class MaxDiffAlwaysOn {
                 bands.highPredicted(), bands.lowPredicted(), buy ? wLong : zero, buy ? zero : wShort, from, to, fee);
     }
 
+    @Override
     public AlwaysOnResult evaluate(int from, int to, MultiplierOptimizer optimizer) {
         MultiplierFit fit = optimizer.fitBothFlags(problem(from, to));
         return evaluateWith(from, to, fit.closeAtEod(), fit.highMultiplier(), fit.lowMultiplier());

@@ -16,7 +16,7 @@ public record MaxDiffResult(boolean closeAtEod, double highMultiplier, double lo
                             double optimisedReturn, double[] daily, double[] baselineDaily, double blendedReturn,
                             double blendedSharpe, double blendedAvgDaily, int tradesPositive, int tradesNegative,
                             int invalidForecasts, int validForecasts, String primarySide, double tradeBias,
-                            double turnover) {
+                            double turnover) implements BlendedWindow {
 
     public int tradesTotal() {
         return tradesPositive + tradesNegative;

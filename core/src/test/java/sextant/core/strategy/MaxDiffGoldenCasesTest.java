@@ -25,8 +25,7 @@ class MaxDiffGoldenCasesTest {
             int n = c.get("evaluated_days").asInt();
             JsonNode md = c.get("expected").get("maxdiff");
             JsonNode meta = md.get("meta");
-            MaxDiff maxDiff = new MaxDiff(Fixtures.bands(c), c.get("is_crypto").asBoolean(), c.get("fee").asDouble(),
-                    c.get("trading_days_per_year").asInt());
+            MaxDiff maxDiff = maxDiffOf(c);
             boolean eod = meta.get("maxdiff_close_at_eod").asBoolean();
             MaxDiffResult r = maxDiff.evaluateWith(1, n + 1, eod, meta.get("maxdiffprofit_profit_high_multiplier").asDouble(),
                     meta.get("maxdiffprofit_profit_low_multiplier").asDouble());
@@ -86,8 +85,7 @@ class MaxDiffGoldenCasesTest {
             int n = c.get("evaluated_days").asInt();
             JsonNode md = c.get("expected").get("maxdiff");
             JsonNode meta = md.get("meta");
-            MaxDiff maxDiff = new MaxDiff(Fixtures.bands(c), c.get("is_crypto").asBoolean(), c.get("fee").asDouble(),
-                    c.get("trading_days_per_year").asInt());
+            MaxDiff maxDiff = maxDiffOf(c);
             MaxDiffResult r = maxDiff.evaluateWith(1, n + 1, meta.get("maxdiff_close_at_eod").asBoolean(),
                     meta.get("maxdiffprofit_profit_high_multiplier").asDouble(),
                     meta.get("maxdiffprofit_profit_low_multiplier").asDouble());
@@ -114,5 +112,11 @@ class MaxDiffGoldenCasesTest {
                         .isGreaterThanOrEqualTo(grid.fit(md.problem(1, n + 1), eod).value() - 1e-9);
             }
         }
+    }
+
+    /** MaxDiff over a window case's bands, with the case's asset class, fee and trading days per year. */
+    private static MaxDiff maxDiffOf(JsonNode c) {
+        return new MaxDiff(Fixtures.bands(c), c.get("is_crypto").asBoolean(), c.get("fee").asDouble(),
+                c.get("trading_days_per_year").asInt());
     }
 }
