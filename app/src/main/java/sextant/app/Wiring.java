@@ -113,7 +113,13 @@ final class Wiring {
         }
         return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
                 cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
-                Math.max(0, cfg.integer("engine.threads")), prefix);
+                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg));
+    }
+
+    /** The ledger's record of the model: the configured spec, plus the per-symbol store when there is one. */
+    static String modelSpec(SextantConfig cfg) {
+        String store = cfg.string("forecast.model-store");
+        return cfg.string("forecast.model") + (store.isBlank() ? "" : " (per-symbol store " + store + ")");
     }
 
     private static int positive(SextantConfig cfg, String key) {

@@ -3,14 +3,15 @@ package sextant.engine;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,17 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.backtest.BacktestSpec;
 import sextant.core.backtest.ForecastPath;
+import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.backtest.SymbolBacktester;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
-import sextant.core.forecast.CachingForecaster;
-import sextant.core.forecast.ForecastBatch;
-import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.ForecastStore;
 import sextant.core.forecast.Forecaster;
-import sextant.core.forecast.Target;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -48,15 +46,16 @@ import sextant.core.port.MarketData;
  * <p>Failure policy: a symbol whose data, forecast or backtest fails gets an {@code error} decision naming the cause
  * and the cycle goes on with the others (its positions and orders are left alone). A failure of the broker or the
  * ledger ends the cycle; the ledger marks it failed with the message.
+ *
+ * <p>An engine may run many cycles (a long-running scheduler, or {@code bench cycle}): the model is loaded once, on
+ * the first cycle, overlapped with that cycle's data loading.
  */
 public final class CycleEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CycleEngine.class);
-    /** Bars older than this many calendar days before the cycle date make a symbol's data stale. */
-    static final int STALE_AFTER_DAYS = 6;
+    /** Warm-up batch hint; forecasters with a fixed batch shape (ONNX) use their own. */
+    private static final int WARM_UP_BATCH = 64;
 
-    private final MarketData data;
     private final Callable<ModelRouting> modelLoader;
-    private final ForecastStore forecastStore;
     private final Broker broker;
     private final Ledger ledger;
     private final CycleSettings settings;
@@ -64,14 +63,14 @@ public final class CycleEngine implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService pool;
     private final ClientOrderIds ids;
+    private final BarLoader barLoader;
+    private final ForecastStage forecastStage;
+    private final String dataSource;
     private ModelRouting models;
-    private final Map<Forecaster, CachingForecaster> cached = new HashMap<>();
 
     public CycleEngine(MarketData data, Callable<ModelRouting> modelLoader, ForecastStore forecastStore, Broker broker,
                        Ledger ledger, CycleSettings settings, CycleListener listener, Clock clock) {
-        this.data = data;
         this.modelLoader = modelLoader;
-        this.forecastStore = forecastStore;
         this.broker = broker;
         this.ledger = ledger;
         this.settings = settings;
@@ -84,40 +83,45 @@ public final class CycleEngine implements AutoCloseable {
             return t;
         });
         this.ids = new ClientOrderIds(settings.orderIdPrefix());
+        this.barLoader = new BarLoader(data, pool, listener);
+        this.forecastStage = new ForecastStage(forecastStore, listener);
+        this.dataSource = data.describe();
     }
 
+    /** Every strategy is evaluated and recorded (they are cheap); only enabled ones may be chosen. */
     public BacktestSpec backtestSpec() {
-        // Every strategy is evaluated and recorded (they are cheap); only enabled ones may be chosen.
-        return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN,
-                java.util.EnumSet.allOf(sextant.core.backtest.StrategyId.class));
+        return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN, EnumSet.allOf(StrategyId.class));
     }
 
     /** Runs one cycle for {@code asOf}: bars dated before {@code asOf} are closed; orders are for {@code asOf}. */
     public CycleReport run(LocalDate asOf, List<Instrument> universe) {
         PhaseTimings timings = new PhaseTimings();
         long start = System.nanoTime();
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         long cycleId = timed(timings, Phase.LEDGER, () -> ledger.startCycle(clock.instant(), asOf, broker.name(),
-                data.describe(), models == null ? "(loading)" : models.describe(), universe.size()));
+                dataSource, settings.modelSpec(), universe.size()));
         try {
             Future<ModelRouting> modelsReady = models != null ? null : pool.submit(() -> loadModels(timings));
             listener.symbolsStarted(universe.size());
+            BacktestSpec spec = backtestSpec();
 
             Map<Instrument, SymbolDecision> failures = new LinkedHashMap<>();
-            Map<Instrument, BarSeries> bars = timed(timings, Phase.DATA, () -> loadBars(asOf, universe, failures));
-
+            Map<Instrument, BarSeries> bars = timed(timings, Phase.DATA, () -> barLoader.load(asOf,
+                    settings.lookbackDays(), spec.daysPerWindow() + 2, universe, failures));
             if (modelsReady != null) {
                 models = join(modelsReady, "loading the forecasting model");
             }
-            BacktestSpec spec = backtestSpec();
-            Map<Instrument, ForecastPath> paths = timed(timings, Phase.FORECASTING,
-                    () -> forecast(bars, spec, failures, timings));
-            List<SymbolBacktest> backtests = timed(timings, Phase.BACKTESTS, () -> backtest(bars, paths, spec, failures));
+            ForecastStage.Result forecasts = timed(timings, Phase.FORECASTING,
+                    () -> forecastStage.run(models, bars, spec, failures));
+            timings.note(Phase.FORECASTING, String.format(Locale.ROOT, "%d cached, %d computed", forecasts.cached(),
+                    forecasts.computed()));
+            List<SymbolBacktest> backtests = timed(timings, Phase.BACKTESTS,
+                    () -> backtest(bars, forecasts.paths(), spec, failures));
 
             List<Fill> fills = timed(timings, Phase.ORDERS, broker::takeNewFills);
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
-            List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS, () -> decide(backtests, failures, account, positions));
+            List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
+                    () -> decide(backtests, failures, account, positions));
 
             Map<String, Double> lastClose = new HashMap<>();
             bars.forEach((i, b) -> lastClose.put(i.symbol(), b.close()[b.size() - 1]));
@@ -135,21 +139,14 @@ public final class CycleEngine implements AutoCloseable {
                 return null;
             });
             listener.finished();
-            long hits = 0;
-            long computed = 0;
-            for (CachingForecaster c : cached.values()) {
-                hits += c.hits();
-                computed += c.misses();
-            }
             String status = events.stream().anyMatch(e -> "failed".equals(e.event())) ? "completed with order failures" : "ok";
-            timings.setTotal(System.nanoTime() - start);
-            long ledgerStart = System.nanoTime();
-            String summary = summary(decisions, events);
-            ledger.finishCycle(cycleId, clock.instant(), status, timings, summary);
-            timings.add(Phase.LEDGER, System.nanoTime() - ledgerStart);
+            long finishStart = System.nanoTime();
+            timings.setTotal(finishStart - start);
+            ledger.finishCycle(cycleId, clock.instant(), status, timings, summary(decisions, events));
+            timings.add(Phase.LEDGER, System.nanoTime() - finishStart);
             timings.setTotal(System.nanoTime() - start);
             return new CycleReport(cycleId, asOf, status, timings, backtests, decisions, events, fills, account, positions,
-                    hits, computed, List.copyOf(warnings));
+                    forecasts.cached(), forecasts.computed());
         } catch (RuntimeException e) {
             timings.setTotal(System.nanoTime() - start);
             try {
@@ -167,137 +164,17 @@ public final class CycleEngine implements AutoCloseable {
         ModelRouting m = modelLoader.call();
         timings.add(Phase.MODEL_LOAD, System.nanoTime() - t);
         t = System.nanoTime();
-        int batch = 64;
         for (Forecaster f : m.all()) {
-            f.warmUp(batch);
+            f.warmUp(WARM_UP_BATCH);
         }
         timings.add(Phase.WARM_UP, System.nanoTime() - t);
         return m;
     }
 
-    private Map<Instrument, BarSeries> loadBars(LocalDate asOf, List<Instrument> universe,
-                                                Map<Instrument, SymbolDecision> failures) {
-        LocalDate to = asOf.minusDays(1);
-        LocalDate from = asOf.minusDays(settings.lookbackDays());
-        Map<Instrument, BarSeries> batch = null;
-        if (data.fetchesInBatches()) {
-            try {
-                batch = data.dailyBars(universe, from, to);
-            } catch (RuntimeException e) {
-                // Fall back to one call per symbol, so the failure is pinned on the symbol that caused it.
-                LOG.warn("batched bar request failed; retrying per symbol", e);
-            }
-        }
-        List<Future<BarSeries>> futures = new ArrayList<>();
-        for (Instrument inst : universe) {
-            BarSeries known = batch == null ? null : batch.get(inst);
-            futures.add(known != null ? CompletableFuture.completedFuture(known) : pool.submit(() -> data.dailyBars(inst, from, to)));
-        }
-        Map<Instrument, BarSeries> out = new LinkedHashMap<>();
-        for (int i = 0; i < universe.size(); i++) {
-            Instrument inst = universe.get(i);
-            try {
-                BarSeries b = futures.get(i).get();
-                String problem = checkUsable(b, asOf);
-                if (problem != null) {
-                    failures.put(inst, SymbolDecision.error(inst, problem));
-                    listener.symbolDone(inst.symbol());
-                } else {
-                    out.put(inst, b);
-                }
-            } catch (ExecutionException | InterruptedException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                LOG.warn("{}: data failed", inst, cause);
-                failures.put(inst, SymbolDecision.error(inst, "data: " + cause.getMessage()));
-                listener.symbolDone(inst.symbol());
-            }
-        }
-        return out;
-    }
-
-    private String checkUsable(BarSeries b, LocalDate asOf) {
-        int need = backtestSpec().daysPerWindow() + 2;
-        if (b.size() < need) {
-            return "data: only " + b.size() + " bars before " + asOf + " (need at least " + need + ")";
-        }
-        if (b.lastDate().isBefore(asOf.minusDays(STALE_AFTER_DAYS))) {
-            return "data: stale, newest bar is " + b.lastDate() + " for a cycle on " + asOf
-                    + "; check the data source or pass --as-of";
-        }
-        return null;
-    }
-
-    private Map<Instrument, ForecastPath> forecast(Map<Instrument, BarSeries> bars, BacktestSpec spec,
-                                                   Map<Instrument, SymbolDecision> failures, PhaseTimings timings) {
-        Map<Forecaster, List<Instrument>> byModel = new LinkedHashMap<>();
-        for (Instrument inst : bars.keySet()) {
-            byModel.computeIfAbsent(models.forSymbol(inst), k -> new ArrayList<>()).add(inst);
-        }
-        Map<Instrument, ForecastPath> out = new HashMap<>();
-        long hitsBefore = 0;
-        long computedBefore = 0;
-        for (CachingForecaster c : cached.values()) {
-            hitsBefore += c.hits();
-            computedBefore += c.misses();
-        }
-        for (Map.Entry<Forecaster, List<Instrument>> e : byModel.entrySet()) {
-            CachingForecaster model = cached.computeIfAbsent(e.getKey(), f -> new CachingForecaster(f, forecastStore));
-            List<ForecastContext> contexts = new ArrayList<>();
-            List<int[]> owner = new ArrayList<>();
-            List<Instrument> symbols = e.getValue();
-            for (int s = 0; s < symbols.size(); s++) {
-                BarSeries b = bars.get(symbols.get(s));
-                for (int t = spec.firstForecastIndex(b.size()); t <= b.size(); t++) {
-                    contexts.add(new ForecastContext(b, t));
-                    owner.add(new int[] {s, t});
-                }
-            }
-            ForecastBatch batch;
-            try {
-                batch = model.forecast(contexts);
-            } catch (RuntimeException ex) {
-                LOG.warn("forecaster {} failed", model.id(), ex);
-                for (Instrument inst : symbols) {
-                    failures.put(inst, SymbolDecision.error(inst, "forecast (" + model.id() + "): " + ex.getMessage()));
-                    listener.symbolDone(inst.symbol());
-                }
-                continue;
-            }
-            Map<Integer, double[][]> arrays = new HashMap<>();
-            for (int s = 0; s < symbols.size(); s++) {
-                int n = bars.get(symbols.get(s)).size() + 1;
-                double[][] a = new double[3][n];
-                for (double[] x : a) {
-                    java.util.Arrays.fill(x, Double.NaN);
-                }
-                arrays.put(s, a);
-            }
-            for (int i = 0; i < contexts.size(); i++) {
-                int[] o = owner.get(i);
-                double[][] a = arrays.get(o[0]);
-                a[0][o[1]] = batch.point(i, Target.CLOSE);
-                a[1][o[1]] = batch.point(i, Target.HIGH);
-                a[2][o[1]] = batch.point(i, Target.LOW);
-            }
-            for (int s = 0; s < symbols.size(); s++) {
-                double[][] a = arrays.get(s);
-                out.put(symbols.get(s), new ForecastPath(a[0], a[1], a[2]));
-            }
-        }
-        long hits = -hitsBefore;
-        long computed = -computedBefore;
-        for (CachingForecaster c : cached.values()) {
-            hits += c.hits();
-            computed += c.misses();
-        }
-        timings.note(Phase.FORECASTING, String.format(Locale.ROOT, "%d cached, %d computed", hits, computed));
-        return out;
-    }
-
     private List<SymbolBacktest> backtest(Map<Instrument, BarSeries> bars, Map<Instrument, ForecastPath> paths,
                                           BacktestSpec spec, Map<Instrument, SymbolDecision> failures) {
         List<Instrument> symbols = new ArrayList<>(paths.keySet());
-        symbols.sort(java.util.Comparator.comparing(Instrument::symbol));
+        symbols.sort(Comparator.comparing(Instrument::symbol));
         List<Future<SymbolBacktest>> futures = new ArrayList<>();
         for (Instrument inst : symbols) {
             futures.add(pool.submit(() -> {
@@ -333,9 +210,9 @@ public final class CycleEngine implements AutoCloseable {
     }
 
     private static String summary(List<SymbolDecision> decisions, List<OrderEvent> events) {
-        Map<String, Integer> actions = new java.util.TreeMap<>();
+        Map<String, Integer> actions = new TreeMap<>();
         decisions.forEach(d -> actions.merge(d.action(), 1, Integer::sum));
-        Map<String, Integer> orders = new java.util.TreeMap<>();
+        Map<String, Integer> orders = new TreeMap<>();
         events.forEach(e -> orders.merge(e.event(), 1, Integer::sum));
         return "decisions " + actions + ", orders " + orders;
     }
@@ -363,11 +240,6 @@ public final class CycleEngine implements AutoCloseable {
         } finally {
             timings.add(phase, System.nanoTime() - t);
         }
-    }
-
-    /** The models, once loaded (null before the first cycle). */
-    public ModelRouting models() {
-        return models;
     }
 
     @Override

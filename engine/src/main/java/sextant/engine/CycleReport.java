@@ -13,5 +13,5 @@ import sextant.core.order.Position;
 public record CycleReport(long cycleId, LocalDate asOf, String status, PhaseTimings timings, List<SymbolBacktest> backtests,
                           List<SymbolDecision> decisions, List<OrderEvent> orders, List<Fill> newFills,
                           Account accountBefore, List<Position> positionsBefore, long forecastCacheHits,
-                          long forecastsComputed, List<String> warnings) {
+                          long forecastsComputed) {
 }

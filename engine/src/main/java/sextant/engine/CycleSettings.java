@@ -16,10 +16,11 @@ import sextant.core.backtest.StrategyId;
  * @param maxGrossExposure  gross exposure cap as a multiple of equity
  * @param threads           worker threads for per-symbol work (0 = one per core)
  * @param orderIdPrefix     prefix of every client order id (distinguishes accounts or instances)
+ * @param modelSpec         the configured forecasting model (built-in id or manifest path), for the ledger
  */
 public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
                             double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
-                            int threads, String orderIdPrefix) {
+                            int threads, String orderIdPrefix, String modelSpec) {
     public CycleSettings {
         enabledStrategies = Set.copyOf(enabledStrategies);
     }

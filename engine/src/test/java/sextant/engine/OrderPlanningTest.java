@@ -24,7 +24,7 @@ class OrderPlanningTest {
     static final Instrument AAA = Instrument.stock("AAA");
     static final Instrument BBB = Instrument.stock("BBB");
     static final Instrument BTC = Instrument.crypto("BTCUSD");
-    static final CycleSettings SETTINGS = new CycleSettings(70, 6, 900, EnumSet.of(StrategyId.MAXDIFF), 0, 2, 0.1, 1.0, 1, "sx");
+    static final CycleSettings SETTINGS = new CycleSettings(70, 6, 900, EnumSet.of(StrategyId.MAXDIFF), 0, 2, 0.1, 1.0, 1, "sx", "test-model");
     final OrderPlanner planner = new OrderPlanner(new ClientOrderIds("sx"));
 
     static SymbolDecision trade(Instrument i, Side side, double score, double entry, double tp) {
