@@ -2,13 +2,10 @@ package sextant.app;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +50,7 @@ final class CycleCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when stderr is a terminal).")
     Boolean progress;
 
-    @Option(names = "--profile", description = "Record the cycle with Java Flight Recorder into <state-dir>/runs/.")
+    @Option(names = "--profile", description = "Record the cycle (JFR, plus a CPU flame graph where async-profiler loads) into <state-dir>/runs/.")
     boolean profile;
 
     @picocli.CommandLine.Spec
@@ -79,7 +76,7 @@ final class CycleCommand implements Callable<Integer> {
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());
             MarketData marketData = Wiring.marketData(cfg, data, db, alpaca);
             Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading, alpaca);
-            Recording recording = profile ? startRecording() : null;
+            CycleProfiler profiler = profile ? CycleProfiler.start(stateDir, day, spec.commandLine().getErr()) : null;
             CycleReport report;
             long startupMillis = System.currentTimeMillis() - jvmStartMillis;
             if (System.getenv("SEXTANT_TRACE_STARTUP") != null) {
@@ -92,14 +89,8 @@ final class CycleCommand implements Callable<Integer> {
                     Wiring.clock())) {
                 report = engine.run(day, universe);
             } finally {
-                if (recording != null) {
-                    Path runs = stateDir.resolve("runs");
-                    Files.createDirectories(runs);
-                    Path file = runs.resolve("cycle-" + day + "-" + System.currentTimeMillis() + ".jfr");
-                    recording.dump(file);
-                    recording.close();
-                    spec.commandLine().getErr().println("profile: JFR recording written to " + file
-                            + " (open with `jfr print` or JDK Mission Control)");
+                if (profiler != null) {
+                    profiler.close();
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -125,12 +116,5 @@ final class CycleCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return errors == 0 && failedOrders == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
         }
-    }
-
-    private static Recording startRecording() throws Exception {
-        Recording r = new Recording(Configuration.getConfiguration("profile"));
-        r.setName("sextant-cycle");
-        r.start();
-        return r;
     }
 }

@@ -116,6 +116,12 @@ class CycleEndToEndTest {
             assertThat(runs.filter(p -> p.toString().endsWith(".jfr"))).hasSize(1);
         }
         assertThat(r.err()).contains("profile: JFR recording written to");
+        if (r.err().contains("profile: flame graph written to")) {
+            try (var runs = Files.list(Path.of(state, "runs"))) {
+                assertThat(runs.filter(p -> p.toString().endsWith(".html"))).singleElement()
+                        .satisfies(p -> assertThat(Files.readString(p)).startsWith("<!DOCTYPE html>"));
+            }
+        }
     }
 
     static int count(String stateDir, String sql) throws Exception {
