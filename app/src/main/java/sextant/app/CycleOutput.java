@@ -47,9 +47,14 @@ final class CycleOutput {
         if (!r.newFills().isEmpty()) {
             out.printf(Locale.ROOT, "Fills since the last cycle: %d%n", r.newFills().size());
         }
-        out.printf(Locale.ROOT, "Account: equity %.2f, cash %.2f, buying power %.2f, %d positions%n",
-                r.accountBefore().equity(), r.accountBefore().cash(), r.accountBefore().buyingPower(),
+        var a = r.accountBefore();
+        out.printf(Locale.ROOT, "Account: equity %.2f (%+.2f since the last settlement), cash %.2f, buying power %.2f,"
+                + " %d positions%n", a.equity(), a.equity() - a.lastEquity(), a.cash(), a.buyingPower(),
                 r.positionsBefore().size());
+        for (var p : r.positionsBefore()) {
+            out.printf(Locale.ROOT, "  %-8s %12s @ %-12s last %-12s unrealised %+.2f%n", p.instrument(), qty(p.qty()),
+                    price(p.avgEntryPrice()), price(p.marketPrice()), p.unrealizedPnl());
+        }
         out.printf(Locale.ROOT, "Status: %s%n", r.status());
     }
 
