@@ -121,7 +121,7 @@ public final class CycleEngine implements AutoCloseable {
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> decide(backtests, failures, account, positions));
+                    () -> decide(backtests, forecasts.modelIds(), failures, account, positions));
 
             Map<String, Double> lastClose = new HashMap<>();
             bars.forEach((i, b) -> lastClose.put(i.symbol(), b.close()[b.size() - 1]));
@@ -198,12 +198,12 @@ public final class CycleEngine implements AutoCloseable {
         return out;
     }
 
-    private List<SymbolDecision> decide(List<SymbolBacktest> backtests, Map<Instrument, SymbolDecision> failures,
-                                        Account account, List<Position> positions) {
+    private List<SymbolDecision> decide(List<SymbolBacktest> backtests, Map<Instrument, String> modelIds,
+                                        Map<Instrument, SymbolDecision> failures, Account account, List<Position> positions) {
         StrategySelector selector = new StrategySelector(settings);
         List<SymbolDecision> chosen = new ArrayList<>();
         for (SymbolBacktest bt : backtests) {
-            chosen.add(selector.choose(bt));
+            chosen.add(selector.choose(bt, modelIds.getOrDefault(bt.instrument(), "?")));
         }
         chosen.addAll(failures.values());
         return new PortfolioBuilder(settings).build(chosen, account, positions);

@@ -27,7 +27,7 @@ import sextant.core.market.Instrument;
 final class ForecastStage {
     private static final Logger LOG = LoggerFactory.getLogger(ForecastStage.class);
 
-    record Result(Map<Instrument, ForecastPath> paths, long cached, long computed) {
+    record Result(Map<Instrument, ForecastPath> paths, Map<Instrument, String> modelIds, long cached, long computed) {
     }
 
     private final ForecastStore store;
@@ -46,6 +46,7 @@ final class ForecastStage {
             byModel.computeIfAbsent(models.forSymbol(inst), k -> new ArrayList<>()).add(inst);
         }
         Map<Instrument, ForecastPath> out = new HashMap<>();
+        Map<Instrument, String> modelIds = new HashMap<>();
         long cached = 0;
         long computed = 0;
         for (Map.Entry<Forecaster, List<Instrument>> e : byModel.entrySet()) {
@@ -76,11 +77,12 @@ final class ForecastStage {
             }
             for (int s = 0; s < symbols.size(); s++) {
                 out.put(symbols.get(s), path(bars.get(symbols.get(s)), contexts, batch, firstContext[s], firstContext[s + 1]));
+                modelIds.put(symbols.get(s), model.id());
             }
             cached += model.hits() - hitsBefore;
             computed += model.misses() - missesBefore;
         }
-        return new Result(out, cached, computed);
+        return new Result(out, modelIds, cached, computed);
     }
 
     /** Point forecasts indexed like the bars (NaN where no forecast was asked for). */

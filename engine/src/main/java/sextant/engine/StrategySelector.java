@@ -21,8 +21,11 @@ final class StrategySelector {
         this.settings = settings;
     }
 
-    /** A "trade" decision with qty 0 (the portfolio step sizes it), or a "skip" with the reason. */
-    SymbolDecision choose(SymbolBacktest bt) {
+    /**
+     * A "trade" decision with qty 0 (the portfolio step sizes it), or a "skip" with the reason. {@code model} names
+     * the forecaster whose forecasts the backtest used, so the reason says where the numbers came from.
+     */
+    SymbolDecision choose(SymbolBacktest bt, String model) {
         StrategyReport best = null;
         String bestRejection = null;
         double bestRejectedScore = Double.NEGATIVE_INFINITY;
@@ -46,15 +49,15 @@ final class StrategySelector {
             }
         }
         if (best == null) {
-            return SymbolDecision.skip(bt.instrument(), bestRejection == null ? "no enabled strategy produced a report"
-                    : "no strategy qualifies (best: " + bestRejection + ")");
+            return SymbolDecision.skip(bt.instrument(), (bestRejection == null ? "no enabled strategy produced a report"
+                    : "no strategy qualifies (best: " + bestRejection + ")") + "; forecasts by " + model);
         }
         var p = best.plan();
         String reason = String.format(Locale.ROOT, "%s %s: entry %s, take-profit %s%s; walk-forward avg daily %+.3f%% over"
-                        + " %d windows (in-sample %+.3f%%, Sharpe %.2f)",
+                        + " %d windows (in-sample %+.3f%%, Sharpe %.2f); forecasts by %s",
                 best.strategy().key(), p.side().wire(), price(p.entryPrice()), price(p.takeProfitPrice()),
                 p.closeAtEod() ? ", else close at end of day" : "", 100 * best.outOfSample().avgDailyReturn(),
-                bt.windowsEvaluated(), 100 * best.inSample().avgDailyReturn(), best.outOfSample().sharpe());
+                bt.windowsEvaluated(), 100 * best.inSample().avgDailyReturn(), best.outOfSample().sharpe(), model);
         return new SymbolDecision(bt.instrument(), "trade", best.strategy(), p.side(), best.outOfSample().avgDailyReturn(),
                 p.entryPrice(), p.takeProfitPrice(), 0, reason);
     }
