@@ -1,0 +1,62 @@
+package sextant.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import sextant.core.backtest.Metrics;
+import sextant.core.backtest.NextBarPlan;
+import sextant.core.backtest.StrategyId;
+import sextant.core.backtest.StrategyReport;
+import sextant.core.backtest.SymbolBacktest;
+import sextant.core.cycle.SymbolDecision;
+import sextant.core.market.Instrument;
+import sextant.core.order.Side;
+
+class StrategySelectorTest {
+    static final CycleSettings SETTINGS = new CycleSettings(70, 6, 900,
+            EnumSet.of(StrategyId.MAXDIFF, StrategyId.MAXDIFF_ALWAYS_ON), 0.0001, 10, 0.1, 1.0, 1, "sx", "m");
+
+    static Metrics avgDaily(double avg) {
+        return new Metrics(avg * 6, avg * 6, 1.5, 2, -0.01, 0.6, Math.abs(avg), 4, 6);
+    }
+
+    static StrategyReport report(StrategyId id, double inSampleAvg, double oosAvg, NextBarPlan plan) {
+        return new StrategyReport(id, avgDaily(inSampleAvg), avgDaily(oosAvg), new double[0], new double[0], plan, Map.of());
+    }
+
+    static NextBarPlan buy(double entry, double tp) {
+        return new NextBarPlan(Side.BUY, entry, tp, false, 0.001, -0.002, "ok");
+    }
+
+    @Test
+    void picksTheEnabledStrategyWithTheBestWalkForwardReturnThatQualifies() {
+        Map<StrategyId, StrategyReport> r = new EnumMap<>(StrategyId.class);
+        r.put(StrategyId.MAXDIFF, report(StrategyId.MAXDIFF, 0.004, 0.002, buy(99, 102)));
+        r.put(StrategyId.MAXDIFF_ALWAYS_ON, report(StrategyId.MAXDIFF_ALWAYS_ON, 0.006, 0.003, buy(98, 103)));
+        // Not enabled, however good it looks.
+        r.put(StrategyId.PCTDIFF, report(StrategyId.PCTDIFF, 0.05, 0.05, buy(97, 110)));
+        SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, r, 0, 0, 0), "range-vol");
+        assertThat(d.action()).isEqualTo("trade");
+        assertThat(d.strategy()).isEqualTo(StrategyId.MAXDIFF_ALWAYS_ON);
+        assertThat(d.entryPrice()).isEqualTo(98);
+        assertThat(d.score()).isCloseTo(0.003, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(d.reason()).contains("walk-forward avg daily +0.300%").contains("forecasts by range-vol");
+    }
+
+    @Test
+    void inSampleProfitDoesNotQualifyAStrategyThatLosesOutOfSampleAndCryptoIsNeverShorted() {
+        Map<StrategyId, StrategyReport> r = new EnumMap<>(StrategyId.class);
+        r.put(StrategyId.MAXDIFF, report(StrategyId.MAXDIFF, 0.02, -0.001, buy(99, 102)));
+        r.put(StrategyId.MAXDIFF_ALWAYS_ON, report(StrategyId.MAXDIFF_ALWAYS_ON, 0.01, 0.004,
+                new NextBarPlan(Side.SELL, 101, 98, true, 0, 0, "ok")));
+        SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.crypto("BTCUSD"), 70, r, 0, 0, 0), "m");
+        assertThat(d.action()).isEqualTo("skip");
+        assertThat(d.reason()).contains("no strategy qualifies").contains("maxdiffalwayson: crypto is long-only");
+        Map<StrategyId, StrategyReport> only = Map.of(StrategyId.MAXDIFF, r.get(StrategyId.MAXDIFF));
+        SymbolDecision e = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, only, 0, 0, 0), "m");
+        assertThat(e.reason()).contains("walk-forward avg daily -0.100% is not above the 0.010% minimum");
+    }
+}
