@@ -134,6 +134,15 @@ class PaperBrokerTest {
         assertThat(broker.findByClientOrderId("exit")).isPresent();
     }
 
+    @Test
+    void aCycleDatedBeforeWhatTheAccountSettledIsRefused() {
+        today.set(D3);
+        assertThat(broker.positions()).isEmpty();
+        today.set(D1);
+        assertThatThrownBy(() -> broker.account()).isInstanceOf(BrokerException.class)
+                .hasMessageContaining("already settled bars through " + D2);
+    }
+
     private OrderStatus status(String clientId) {
         return broker.findByClientOrderId(clientId).orElseThrow().status();
     }
