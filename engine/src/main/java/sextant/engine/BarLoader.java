@@ -25,6 +25,12 @@ final class BarLoader {
     private static final Logger LOG = LoggerFactory.getLogger(BarLoader.class);
     /** Bars older than this many calendar days before the cycle date make a symbol's data stale. */
     static final int STALE_AFTER_DAYS = 6;
+    /**
+     * Longest calendar gap between consecutive bars that is still a market closure rather than missing data: US
+     * exchanges closed for at most a week (September 2001); crypto trades every day, so three days is an outage.
+     */
+    static final int MAX_STOCK_GAP_DAYS = 7;
+    static final int MAX_CRYPTO_GAP_DAYS = 3;
 
     private final MarketData data;
     private final ExecutorService pool;
@@ -84,6 +90,15 @@ final class BarLoader {
         if (b.lastDate().isBefore(asOf.minusDays(STALE_AFTER_DAYS))) {
             return "data: stale, newest bar is " + b.lastDate() + " for a cycle on " + asOf
                     + "; check the data source or pass --as-of";
+        }
+        // A gap would silently turn a multi-week move into one "one-bar" return in every forecast and backtest.
+        int maxGap = b.instrument().isCrypto() ? MAX_CRYPTO_GAP_DAYS : MAX_STOCK_GAP_DAYS;
+        int[] days = b.epochDays();
+        for (int i = 1; i < days.length; i++) {
+            if (days[i] - days[i - 1] > maxGap) {
+                return "data: gap of " + (days[i] - days[i - 1]) + " days between " + b.date(i - 1) + " and " + b.date(i)
+                        + " (more than " + maxGap + "); fill the missing bars or shorten data.lookback-days";
+            }
         }
         return null;
     }
