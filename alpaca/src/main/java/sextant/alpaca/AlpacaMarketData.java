@@ -192,26 +192,13 @@ public final class AlpacaMarketData implements MarketData {
     }
 
     private static BarSeries toSeries(Instrument in, TreeMap<Integer, double[]> rows, String path) {
-        int n = rows.size();
-        int[] days = new int[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        int i = 0;
+        BarSeries.Builder b = BarSeries.builder(in);
         for (Map.Entry<Integer, double[]> e : rows.entrySet()) {
             double[] r = e.getValue();
-            days[i] = e.getKey();
-            o[i] = r[0];
-            h[i] = r[1];
-            l[i] = r[2];
-            c[i] = r[3];
-            v[i] = Double.isNaN(r[4]) ? 0 : r[4];
-            i++;
+            b.add(e.getKey(), r[0], r[1], r[2], r[3], Double.isNaN(r[4]) ? 0 : r[4]);
         }
         try {
-            return BarSeries.of(in, days, o, h, l, c, v);
+            return b.build();
         } catch (InvalidBarsException e) {
             throw new MarketDataException("alpaca " + path + ": " + e.getMessage(), e);
         }

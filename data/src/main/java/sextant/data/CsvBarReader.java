@@ -98,30 +98,19 @@ public final class CsvBarReader {
         if (newestFirst) {
             java.util.Collections.reverse(rows);
         }
-        int n = rows.size();
-        int[] d = new int[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
+        BarSeries.Builder b = BarSeries.builder(instrument);
+        for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            if (i > 0 && r.day <= d[i - 1]) {
+            if (i > 0 && r.day <= rows.get(i - 1).day) {
                 Row prev = rows.get(i - 1);
-                String what = r.day == d[i - 1] ? "duplicate date " : "date out of order ";
+                String what = r.day == prev.day ? "duplicate date " : "date out of order ";
                 throw new MarketDataException(name + ": line " + r.line + ": " + what + LocalDate.ofEpochDay(r.day)
                         + " (also on line " + prev.line + ")");
             }
-            d[i] = r.day;
-            o[i] = r.open;
-            h[i] = r.high;
-            l[i] = r.low;
-            c[i] = r.close;
-            v[i] = r.volume;
+            b.add(r.day, r.open, r.high, r.low, r.close, r.volume);
         }
         try {
-            return BarSeries.of(instrument, d, o, h, l, c, v);
+            return b.build();
         } catch (InvalidBarsException e) {
             throw new MarketDataException(name + ": " + e.getMessage(), e);
         }

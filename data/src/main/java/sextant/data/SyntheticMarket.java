@@ -70,13 +70,7 @@ public final class SyntheticMarket implements MarketData {
     BarSeries generate(Instrument instrument, LocalDate to) {
         boolean crypto = instrument.assetClass() == AssetClass.CRYPTO;
         LocalDate end = to.plusDays(31);
-        int capacity = (int) (end.toEpochDay() - START.toEpochDay() + 1);
-        int[] days = new int[capacity];
-        double[] o = new double[capacity];
-        double[] h = new double[capacity];
-        double[] l = new double[capacity];
-        double[] c = new double[capacity];
-        double[] v = new double[capacity];
+        BarSeries.Builder bars = BarSeries.builder(instrument);
 
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ stableHash(instrument.symbol()));
         // Long-run daily volatility: 1.2%..2.8% for stocks, 2.5%..5.5% for crypto.
@@ -91,7 +85,6 @@ public final class SyntheticMarket implements MarketData {
         double variance = longRunVol * longRunVol;
         double shock = 0;
 
-        int n = 0;
         for (LocalDate d = START; !d.isAfter(end); d = d.plusDays(1)) {
             if (!crypto && (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY)) {
                 continue;
@@ -108,18 +101,11 @@ public final class SyntheticMarket implements MarketData {
             double bottom = Math.min(open, close);
             double high = top * Math.exp(Math.abs(rnd.nextGaussian()) * sigma * 0.5);
             double low = bottom * Math.exp(-Math.abs(rnd.nextGaussian()) * sigma * 0.5);
-            days[n] = (int) d.toEpochDay();
-            o[n] = open;
-            h[n] = high;
-            l[n] = low;
-            c[n] = close;
-            v[n] = Math.floor(baseVolume * Math.exp(0.4 * rnd.nextGaussian()) * (1 + 20 * Math.abs(shock)));
+            double volume = Math.floor(baseVolume * Math.exp(0.4 * rnd.nextGaussian()) * (1 + 20 * Math.abs(shock)));
+            bars.add((int) d.toEpochDay(), open, high, low, close, volume);
             price = close;
-            n++;
         }
-        return BarSeries.of(instrument, java.util.Arrays.copyOf(days, n), java.util.Arrays.copyOf(o, n),
-                java.util.Arrays.copyOf(h, n), java.util.Arrays.copyOf(l, n), java.util.Arrays.copyOf(c, n),
-                java.util.Arrays.copyOf(v, n));
+        return bars.build();
     }
 
     /** Student-t with 4 degrees of freedom, scaled to unit variance (variance of t4 is 2). */

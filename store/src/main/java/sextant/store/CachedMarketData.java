@@ -141,56 +141,15 @@ public final class CachedMarketData implements MarketData {
                 ps.setString(1, instrument.symbol());
                 ps.setInt(2, fromDay);
                 ps.setInt(3, toDay);
-                IntList d = new IntList();
-                DoubleList o = new DoubleList();
-                DoubleList h = new DoubleList();
-                DoubleList l = new DoubleList();
-                DoubleList cl = new DoubleList();
-                DoubleList v = new DoubleList();
+                BarSeries.Builder b = BarSeries.builder(instrument);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        d.add(rs.getInt(1));
-                        o.add(rs.getDouble(2));
-                        h.add(rs.getDouble(3));
-                        l.add(rs.getDouble(4));
-                        cl.add(rs.getDouble(5));
-                        v.add(rs.getDouble(6));
+                        b.add(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                                rs.getDouble(6));
                     }
                 }
-                return BarSeries.of(instrument, d.toArray(), o.toArray(), h.toArray(), l.toArray(), cl.toArray(), v.toArray());
+                return b.build();
             }
         });
-    }
-
-    private static final class IntList {
-        int[] a = new int[256];
-        int n;
-
-        void add(int x) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = x;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
-
-    private static final class DoubleList {
-        double[] a = new double[256];
-        int n;
-
-        void add(double x) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = x;
-        }
-
-        double[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
     }
 }

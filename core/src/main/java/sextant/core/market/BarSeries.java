@@ -71,6 +71,56 @@ public final class BarSeries {
         }
     }
 
+    /** Collects bars one at a time (oldest first) into growing primitive arrays; {@link #build()} validates. */
+    public static Builder builder(Instrument instrument) {
+        return new Builder(instrument);
+    }
+
+    public static final class Builder {
+        private final Instrument instrument;
+        private int n;
+        private int[] days = new int[64];
+        private double[] open = new double[64];
+        private double[] high = new double[64];
+        private double[] low = new double[64];
+        private double[] close = new double[64];
+        private double[] volume = new double[64];
+
+        private Builder(Instrument instrument) {
+            this.instrument = instrument;
+        }
+
+        public Builder add(int epochDay, double o, double h, double l, double c, double v) {
+            if (n == days.length) {
+                int cap = n * 2;
+                days = Arrays.copyOf(days, cap);
+                open = Arrays.copyOf(open, cap);
+                high = Arrays.copyOf(high, cap);
+                low = Arrays.copyOf(low, cap);
+                close = Arrays.copyOf(close, cap);
+                volume = Arrays.copyOf(volume, cap);
+            }
+            days[n] = epochDay;
+            open[n] = o;
+            high[n] = h;
+            low[n] = l;
+            close[n] = c;
+            volume[n] = v;
+            n++;
+            return this;
+        }
+
+        public int size() {
+            return n;
+        }
+
+        /** The series; throws {@link InvalidBarsException} like {@link BarSeries#of}. */
+        public BarSeries build() {
+            return of(instrument, Arrays.copyOf(days, n), Arrays.copyOf(open, n), Arrays.copyOf(high, n),
+                    Arrays.copyOf(low, n), Arrays.copyOf(close, n), Arrays.copyOf(volume, n));
+        }
+    }
+
     public static BarSeries empty(Instrument instrument) {
         return new BarSeries(instrument, new int[0], new double[0], new double[0], new double[0], new double[0], new double[0]);
     }
