@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CycleCommand.class,
                 ConfigCommand.class,
+                ReportCommand.class,
                 ParityCommand.class,
                 ForecastEvalCommand.class,
                 SelectModelsCommand.class,
