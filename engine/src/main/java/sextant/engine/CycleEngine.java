@@ -117,14 +117,13 @@ public final class CycleEngine implements AutoCloseable {
             List<SymbolBacktest> backtests = timed(timings, Phase.BACKTESTS,
                     () -> backtest(bars, forecasts.paths(), spec, failures));
 
+            Map<String, Double> lastClose = new HashMap<>();
+            bars.forEach((i, b) -> lastClose.put(i.symbol(), b.close()[b.size() - 1]));
             List<Fill> fills = timed(timings, Phase.ORDERS, broker::takeNewFills);
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> decide(backtests, forecasts.modelIds(), failures, account, positions));
-
-            Map<String, Double> lastClose = new HashMap<>();
-            bars.forEach((i, b) -> lastClose.put(i.symbol(), b.close()[b.size() - 1]));
+                    () -> decide(backtests, forecasts.modelIds(), lastClose, failures, account, positions));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> {
                 List<Order> open = broker.openOrders();
                 List<PlannedAction> plan = new OrderPlanner(ids).plan(asOf, decisions, positions, open, lastClose);
@@ -199,11 +198,13 @@ public final class CycleEngine implements AutoCloseable {
     }
 
     private List<SymbolDecision> decide(List<SymbolBacktest> backtests, Map<Instrument, String> modelIds,
-                                        Map<Instrument, SymbolDecision> failures, Account account, List<Position> positions) {
+                                        Map<String, Double> lastClose, Map<Instrument, SymbolDecision> failures,
+                                        Account account, List<Position> positions) {
         StrategySelector selector = new StrategySelector(settings);
         List<SymbolDecision> chosen = new ArrayList<>();
         for (SymbolBacktest bt : backtests) {
-            chosen.add(selector.choose(bt, modelIds.getOrDefault(bt.instrument(), "?")));
+            chosen.add(selector.choose(bt, modelIds.getOrDefault(bt.instrument(), "?"),
+                    lastClose.getOrDefault(bt.instrument().symbol(), Double.NaN)));
         }
         chosen.addAll(failures.values());
         return new PortfolioBuilder(settings).build(chosen, account, positions);

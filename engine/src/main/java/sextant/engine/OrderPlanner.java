@@ -18,7 +18,8 @@ import sextant.core.order.TimeInForce;
  * Reconciles decisions with the account: one owner per symbol (fixes W-12's managers that cancel each other).
  * For each managed symbol it wants at most one open order:
  * <ul>
- *   <li>no position and a trade decision: an entry limit at the plan's entry price;</li>
+ *   <li>no position and a trade decision: an entry limit at the plan's entry price (a market order for the
+ *       close-signal strategies, whose backtest enters at the open);</li>
  *   <li>a position on the decided side: a take-profit limit for the whole position (if the plan has one);</li>
  *   <li>a position on the other side, or no longer picked: a closing limit 1 % through the last close (marketable
  *       but bounded);</li>
@@ -54,9 +55,10 @@ final class OrderPlanner {
             String why;
             if (p == null || p.qty() == 0) {
                 if (d.trades() && d.qty() > 0) {
-                    double limit = PriceTicks.round(inst, d.side(), d.entryPrice());
-                    want = OrderRequest.limit(inst, d.side(), d.qty(), limit, tif(inst),
-                            ids.of(day, inst, ClientOrderIds.Leg.ENTRY, d.side()));
+                    String id = ids.of(day, inst, ClientOrderIds.Leg.ENTRY, d.side());
+                    want = d.atMarket() ? OrderRequest.market(inst, d.side(), d.qty(), tif(inst), id)
+                            : OrderRequest.limit(inst, d.side(), d.qty(), PriceTicks.round(inst, d.side(), d.entryPrice()),
+                            tif(inst), id);
                     why = "entry: " + d.reason();
                 } else {
                     why = "no position and no entry: " + d.reason();

@@ -49,8 +49,7 @@ final class PortfolioBuilder {
             }
             if (p != null && p.side() == d.side()) {
                 slots--;
-                out.add(new SymbolDecision(d.instrument(), "hold", d.strategy(), d.side(), d.score(), d.entryPrice(),
-                        d.takeProfitPrice(), Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
+                out.add(d.with("hold", Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
                 continue;
             }
             double budget = PositionSizer.budget(account.equity(), settings.positionFraction(), settings.maxGrossExposure(),
@@ -65,16 +64,14 @@ final class PortfolioBuilder {
             gross += notional;
             buyingPower -= notional;
             slots--;
-            out.add(new SymbolDecision(d.instrument(), "trade", d.strategy(), d.side(), d.score(), d.entryPrice(),
-                    d.takeProfitPrice(), qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
+            out.add(d.with("trade", qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
         }
         out.sort(Comparator.comparing(d -> d.instrument().symbol()));
         return out;
     }
 
     private static SymbolDecision skip(SymbolDecision d, String why) {
-        return new SymbolDecision(d.instrument(), "skip", d.strategy(), d.side(), d.score(), d.entryPrice(),
-                d.takeProfitPrice(), 0, why + "; " + d.reason());
+        return d.with("skip", 0, why + "; " + d.reason());
     }
 
     static String fmt(double qty) {

@@ -25,7 +25,7 @@ final class StrategySelector {
      * A "trade" decision with qty 0 (the portfolio step sizes it), or a "skip" with the reason. {@code model} names
      * the forecaster whose forecasts the backtest used, so the reason says where the numbers came from.
      */
-    SymbolDecision choose(SymbolBacktest bt, String model) {
+    SymbolDecision choose(SymbolBacktest bt, String model, double lastClose) {
         StrategyReport best = null;
         String bestRejection = null;
         double bestRejectedScore = Double.NEGATIVE_INFINITY;
@@ -38,7 +38,7 @@ final class StrategySelector {
                 continue;
             }
             double oos = r.outOfSample().avgDailyReturn();
-            String rejection = rejection(bt, r);
+            String rejection = rejection(bt, r, lastClose);
             if (rejection == null) {
                 if (best == null || oos > best.outOfSample().avgDailyReturn()) {
                     best = r;
@@ -53,23 +53,27 @@ final class StrategySelector {
                     : "no strategy qualifies (best: " + bestRejection + ")") + "; forecasts by " + model);
         }
         var p = best.plan();
+        boolean atMarket = !Double.isFinite(p.entryPrice());
+        double entry = atMarket ? lastClose : p.entryPrice();
         String reason = String.format(Locale.ROOT, "%s %s: entry %s, take-profit %s%s; walk-forward avg daily %+.3f%% over"
                         + " %d windows (in-sample %+.3f%%, Sharpe %.2f); forecasts by %s",
-                best.strategy().key(), p.side().wire(), price(p.entryPrice()), price(p.takeProfitPrice()),
+                best.strategy().key(), p.side().wire(), atMarket ? "at market (last close " + price(lastClose) + ")"
+                        : price(p.entryPrice()), price(p.takeProfitPrice()),
                 p.closeAtEod() ? ", else close at end of day" : "", 100 * best.outOfSample().avgDailyReturn(),
                 bt.windowsEvaluated(), 100 * best.inSample().avgDailyReturn(), best.outOfSample().sharpe(), model);
         return new SymbolDecision(bt.instrument(), "trade", best.strategy(), p.side(), best.outOfSample().avgDailyReturn(),
-                p.entryPrice(), p.takeProfitPrice(), 0, reason);
+                entry, p.takeProfitPrice(), 0, reason, atMarket);
     }
 
-    private String rejection(SymbolBacktest bt, StrategyReport r) {
+    private String rejection(SymbolBacktest bt, StrategyReport r, double lastClose) {
         if (!r.plan().trades()) {
             return "no trade for the next bar (" + r.plan().reason() + ")";
         }
         if (r.plan().side() == Side.SELL && bt.instrument().isCrypto()) {
             return "crypto is long-only";
         }
-        if (!(r.plan().entryPrice() > 0)) {
+        boolean atMarket = !Double.isFinite(r.plan().entryPrice());
+        if (atMarket ? !(lastClose > 0) : !(r.plan().entryPrice() > 0)) {
             return "plan has no valid entry price";
         }
         double oos = r.outOfSample().avgDailyReturn();

@@ -28,7 +28,7 @@ class OrderPlanningTest {
     final OrderPlanner planner = new OrderPlanner(new ClientOrderIds("sx"));
 
     static SymbolDecision trade(Instrument i, Side side, double score, double entry, double tp) {
-        return new SymbolDecision(i, "trade", StrategyId.MAXDIFF, side, score, entry, tp, 0, "test");
+        return new SymbolDecision(i, "trade", StrategyId.MAXDIFF, side, score, entry, tp, 0, "test", false);
     }
 
     @Test
@@ -48,7 +48,7 @@ class OrderPlanningTest {
 
     @Test
     void sameDecisionTwiceGivesTheSameClientOrderIdAndAnOpenOrderIsKept() {
-        SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r");
+        SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r", false);
         List<PlannedAction> first = planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of());
         assertThat(first).singleElement().satisfies(a -> {
             assertThat(a.submit().clientOrderId()).isEqualTo("sx-20250602-AAA-eb");
@@ -61,7 +61,7 @@ class OrderPlanningTest {
 
     @Test
     void heldPositionGetsATakeProfitAndStaleOrdersAreCancelled() {
-        SymbolDecision hold = new SymbolDecision(AAA, "hold", StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r");
+        SymbolDecision hold = new SymbolDecision(AAA, "hold", StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r", false);
         Order stale = order(AAA, "sx-20250530-AAA-eb", Side.BUY);
         List<PlannedAction> plan = planner.plan(DAY, List.of(hold), List.of(new Position(AAA, 10, 98, 100)),
                 List.of(stale), Map.of("AAA", 100.0));
@@ -91,12 +91,22 @@ class OrderPlanningTest {
 
     @Test
     void cryptoOrdersAreGoodTillCancelled() {
-        SymbolDecision d = new SymbolDecision(BTC, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r");
+        SymbolDecision d = new SymbolDecision(BTC, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r", false);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement()
                 .satisfies(a -> {
                     assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.GTC);
                     assertThat(a.submit().limitPrice()).isEqualTo(30123.4);
                 });
+    }
+
+    @Test
+    void closeSignalStrategiesEnterAtMarket() {
+        SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.SIMPLE, Side.SELL, 0.01, 50, Double.NaN, 20, "r", true);
+        assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement().satisfies(a -> {
+            assertThat(a.submit().type()).isEqualTo(sextant.core.order.OrderType.MARKET);
+            assertThat(a.submit().qty()).isEqualTo(20);
+            assertThat(a.submit().clientOrderId()).isEqualTo("sx-20250602-AAA-es");
+        });
     }
 
     private static Order order(Instrument i, String clientId, Side side) {

@@ -38,7 +38,7 @@ class StrategySelectorTest {
         r.put(StrategyId.MAXDIFF_ALWAYS_ON, report(StrategyId.MAXDIFF_ALWAYS_ON, 0.006, 0.003, buy(98, 103)));
         // Not enabled, however good it looks.
         r.put(StrategyId.PCTDIFF, report(StrategyId.PCTDIFF, 0.05, 0.05, buy(97, 110)));
-        SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, r, 0, 0, 0), "range-vol");
+        SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, r, 0, 0, 0), "range-vol", 100);
         assertThat(d.action()).isEqualTo("trade");
         assertThat(d.strategy()).isEqualTo(StrategyId.MAXDIFF_ALWAYS_ON);
         assertThat(d.entryPrice()).isEqualTo(98);
@@ -47,16 +47,28 @@ class StrategySelectorTest {
     }
 
     @Test
+    void aMarketEntryPlanIsSizedFromTheLastClose() {
+        Map<StrategyId, StrategyReport> r = Map.of(StrategyId.SIMPLE, report(StrategyId.SIMPLE, 0.002, 0.001,
+                new NextBarPlan(Side.BUY, Double.NaN, Double.NaN, true, 0, 0, "simple long")));
+        CycleSettings simple = new CycleSettings(70, 6, 900, EnumSet.of(StrategyId.SIMPLE), 0, 10, 0.1, 1.0, 1, "sx", "m");
+        SymbolDecision d = new StrategySelector(simple).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, r, 0, 0, 0),
+                "m", 42.5);
+        assertThat(d.atMarket()).isTrue();
+        assertThat(d.entryPrice()).isEqualTo(42.5);
+        assertThat(d.reason()).contains("entry at market (last close 42.50)");
+    }
+
+    @Test
     void inSampleProfitDoesNotQualifyAStrategyThatLosesOutOfSampleAndCryptoIsNeverShorted() {
         Map<StrategyId, StrategyReport> r = new EnumMap<>(StrategyId.class);
         r.put(StrategyId.MAXDIFF, report(StrategyId.MAXDIFF, 0.02, -0.001, buy(99, 102)));
         r.put(StrategyId.MAXDIFF_ALWAYS_ON, report(StrategyId.MAXDIFF_ALWAYS_ON, 0.01, 0.004,
                 new NextBarPlan(Side.SELL, 101, 98, true, 0, 0, "ok")));
-        SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.crypto("BTCUSD"), 70, r, 0, 0, 0), "m");
+        SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.crypto("BTCUSD"), 70, r, 0, 0, 0), "m", 100);
         assertThat(d.action()).isEqualTo("skip");
         assertThat(d.reason()).contains("no strategy qualifies").contains("maxdiffalwayson: crypto is long-only");
         Map<StrategyId, StrategyReport> only = Map.of(StrategyId.MAXDIFF, r.get(StrategyId.MAXDIFF));
-        SymbolDecision e = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, only, 0, 0, 0), "m");
+        SymbolDecision e = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, only, 0, 0, 0), "m", 100);
         assertThat(e.reason()).contains("walk-forward avg daily -0.100% is not above the 0.010% minimum");
     }
 }

@@ -154,7 +154,11 @@ public final class PaperBroker implements Broker {
         }
         double reserved = 0;
         for (Order o : book.openOrders()) {
-            reserved += o.qty() * referencePrice(book, o.instrument(), o.limitPrice());
+            double positionQty = book.position(o.instrument().symbol()).map(Position::qty).orElse(0.0);
+            if (positionQty == 0 || Math.signum(positionQty) == o.side().sign()) {
+                // Only orders that would add exposure hold buying power; exits and closes free it.
+                reserved += o.qty() * referencePrice(book, o.instrument(), o.limitPrice());
+            }
         }
         double equity = book.cash();
         double gross = 0;

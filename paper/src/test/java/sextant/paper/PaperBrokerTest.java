@@ -132,6 +132,9 @@ class PaperBrokerTest {
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.qty()).isEqualTo(60));
         broker.submit(OrderRequest.limit(AAA, Side.SELL, 60, 101, TimeInForce.GTC, "exit"));
         assertThat(broker.findByClientOrderId("exit")).isPresent();
+        // The open exit does not hold buying power: a new entry may use the cash that is left.
+        broker.submit(OrderRequest.limit(COIN, Side.BUY, 39, 100, TimeInForce.GTC, "other"));
+        assertThat(broker.findByClientOrderId("other")).isPresent();
     }
 
     @Test
