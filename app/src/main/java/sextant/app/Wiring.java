@@ -134,7 +134,7 @@ final class Wiring {
         return Clock.systemUTC();
     }
 
-    static CycleListener listener(boolean progress, int symbols) {
+    static CycleListener listener(boolean progress) {
         return progress ? new ProgressListener() : CycleListener.NONE;
     }
 }
