@@ -31,7 +31,7 @@ class OrderExecutorTest {
     static final Instrument BBB = Instrument.stock("BBB");
 
     /** An in-memory account that records the order of calls and refuses one symbol. */
-    static final class RecordingBroker implements Broker {
+    static class RecordingBroker implements Broker {
         final List<String> calls = new ArrayList<>();
         final Map<String, Order> byClientId = new HashMap<>();
 
