@@ -52,6 +52,11 @@ final class PortfolioBuilder {
                 out.add(d.with("hold", Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
                 continue;
             }
+            if (p != null) {
+                // One order owner per symbol and one step per cycle: close the opposite position now, enter later.
+                out.add(skip(d, "holding " + fmt(p.qty()) + " on the other side: closing it first"));
+                continue;
+            }
             double budget = PositionSizer.budget(account.equity(), settings.positionFraction(), settings.maxGrossExposure(),
                     gross, buyingPower);
             double qty = PositionSizer.quantity(d.instrument(), budget, d.entryPrice());

@@ -47,6 +47,24 @@ class OrderPlanningTest {
     }
 
     @Test
+    void aReversalClosesTheOppositePositionFirstAndSizesNothing() {
+        List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
+                new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100)));
+        assertThat(out).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("skip");
+            assertThat(d.qty()).isZero();
+            assertThat(d.reason()).startsWith("holding -10 on the other side: closing it first");
+        });
+        List<PlannedAction> plan = planner.plan(DAY, out, List.of(new Position(AAA, -10, 101, 100)), List.of(),
+                Map.of("AAA", 100.0));
+        assertThat(plan).singleElement().satisfies(a -> {
+            assertThat(a.submit().side()).isEqualTo(Side.BUY);
+            assertThat(a.submit().qty()).isEqualTo(10);
+            assertThat(a.submit().clientOrderId()).endsWith("-cb");
+        });
+    }
+
+    @Test
     void sameDecisionTwiceGivesTheSameClientOrderIdAndAnOpenOrderIsKept() {
         SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r", false);
         List<PlannedAction> first = planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of());
