@@ -81,8 +81,7 @@ final class OrderPlanner {
                         : ref * (1 + CLOSE_SLIPPAGE));
                 want = OrderRequest.limit(inst, exit, Math.abs(p.qty()), limit, tif(inst),
                         ids.of(day, inst, ClientOrderIds.Leg.CLOSE, exit));
-                why = (d.trades() && d.side() != p.side() ? "close before reversing: " : "close, no longer picked: ")
-                        + d.reason();
+                why = "close: " + d.reason();
             }
             boolean keep = false;
             for (Order o : openBySymbol.getOrDefault(inst.symbol(), List.of())) {
