@@ -84,7 +84,7 @@ public final class CycleEngine implements AutoCloseable {
         });
         this.ids = new ClientOrderIds(settings.orderIdPrefix());
         this.barLoader = new BarLoader(data, pool, listener);
-        this.forecastStage = new ForecastStage(forecastStore, listener);
+        this.forecastStage = new ForecastStage(forecastStore, listener, pool, settings.effectiveThreads());
         this.dataSource = data.describe();
     }
 

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.backtest.BacktestSpec;
@@ -26,17 +29,23 @@ import sextant.core.market.Instrument;
  */
 final class ForecastStage {
     private static final Logger LOG = LoggerFactory.getLogger(ForecastStage.class);
+    /** Below this many contexts per thread, splitting costs more than it saves. */
+    static final int MIN_SLICE = 512;
 
     record Result(Map<Instrument, ForecastPath> paths, Map<Instrument, String> modelIds, long cached, long computed) {
     }
 
     private final ForecastStore store;
     private final CycleListener listener;
+    private final ExecutorService pool;
+    private final int threads;
     private final Map<Forecaster, CachingForecaster> cachedModels = new HashMap<>();
 
-    ForecastStage(ForecastStore store, CycleListener listener) {
+    ForecastStage(ForecastStore store, CycleListener listener, ExecutorService pool, int threads) {
         this.store = store;
         this.listener = listener;
+        this.pool = pool;
+        this.threads = threads;
     }
 
     Result run(ModelRouting models, Map<Instrument, BarSeries> bars, BacktestSpec spec,
@@ -66,7 +75,7 @@ final class ForecastStage {
             firstContext[symbols.size()] = contexts.size();
             ForecastBatch batch;
             try {
-                batch = model.forecast(contexts);
+                batch = forecastInParallel(model, contexts);
             } catch (RuntimeException ex) {
                 LOG.warn("forecaster {} failed", model.id(), ex);
                 for (Instrument inst : symbols) {
@@ -83,6 +92,45 @@ final class ForecastStage {
             computed += model.misses() - missesBefore;
         }
         return new Result(out, modelIds, cached, computed);
+    }
+
+    /**
+     * One call for a model that is not thread-safe; otherwise the contexts split into one contiguous slice per
+     * worker thread. Results do not depend on the split: every model forecasts each context on its own.
+     */
+    private ForecastBatch forecastInParallel(Forecaster model, List<ForecastContext> contexts) {
+        int slices = model.threadSafe() ? Math.min(threads, contexts.size() / MIN_SLICE) : 1;
+        if (slices <= 1) {
+            return model.forecast(contexts);
+        }
+        List<Future<ForecastBatch>> parts = new ArrayList<>();
+        int[] bounds = new int[slices + 1];
+        for (int i = 0; i <= slices; i++) {
+            bounds[i] = (int) ((long) contexts.size() * i / slices);
+        }
+        for (int i = 0; i < slices; i++) {
+            List<ForecastContext> slice = contexts.subList(bounds[i], bounds[i + 1]);
+            parts.add(pool.submit(() -> model.forecast(slice)));
+        }
+        ForecastBatch out = new ForecastBatch(contexts.size());
+        for (int i = 0; i < slices; i++) {
+            ForecastBatch part = join(parts.get(i));
+            for (int j = 0; j < part.size(); j++) {
+                out.setRow(bounds[i] + j, part.row(j));
+            }
+        }
+        return out;
+    }
+
+    private static ForecastBatch join(Future<ForecastBatch> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("forecasting was interrupted", e);
+        }
     }
 
     /** Point forecasts indexed like the bars (NaN where no forecast was asked for). */

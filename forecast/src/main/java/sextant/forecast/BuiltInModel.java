@@ -13,6 +13,12 @@ interface BuiltInModel extends Forecaster {
      * {@code key=value} for every {@link #config()} entry but the name, in its order, joined by ';'. Derived from the
      * config so that a parameter added there cannot be left out of the key the forecast store files results under.
      */
+    /** Built-in models keep only final parameters; every call works on its own arrays. */
+    @Override
+    default boolean threadSafe() {
+        return true;
+    }
+
     @Override
     default String parametersKey() {
         StringJoiner key = new StringJoiner(";");

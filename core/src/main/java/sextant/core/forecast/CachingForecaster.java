@@ -41,6 +41,12 @@ public final class CachingForecaster implements Forecaster {
         return model.contextLength();
     }
 
+    /** Counters are atomic and the store serialises its own access, so this adds no unsafety to the model's. */
+    @Override
+    public boolean threadSafe() {
+        return model.threadSafe();
+    }
+
     @Override
     public void warmUp(int batchSize) {
         model.warmUp(batchSize);

@@ -29,6 +29,14 @@ public interface Forecaster extends AutoCloseable {
     /** Forecasts every context; result row i answers {@code contexts.get(i)}. */
     ForecastBatch forecast(List<ForecastContext> contexts);
 
+    /**
+     * True when {@link #forecast} may be called from several threads at once (the cycle then splits a large batch
+     * across its worker threads). False unless an implementation knows it holds no mutable state.
+     */
+    default boolean threadSafe() {
+        return false;
+    }
+
     /** Loads and warms the model on the batch shape the cycle will use. Built-in models need nothing. */
     default void warmUp(int batchSize) {
     }
