@@ -72,7 +72,7 @@ final class BenchCycleCommand implements Callable<Integer> {
         CycleSettings settings = Wiring.settings(cfg);
         List<Instrument> universe = universe(symbols);
         Path tmp = Files.createTempDirectory("sextant-bench-cycle");
-        System.setProperty("sextant.log.dir", tmp.resolve("logs").toString());
+        Logs.useStateDir(tmp);
         LocalDate day = LocalDate.of(2026, 3, 2);
         LocalDate[] today = {day};
         List<Map<String, Object>> cycles = new ArrayList<>();

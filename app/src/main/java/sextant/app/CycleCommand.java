@@ -70,9 +70,9 @@ final class CycleCommand implements Callable<Integer> {
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
 
         long configDone = System.currentTimeMillis();
+        Logs.useStateDir(stateDir);
         try (Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
-            System.setProperty("sextant.log.dir", stateDir.resolve("logs").toString());
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());
             MarketData marketData = Wiring.marketData(cfg, data, db, alpaca);
             Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading, alpaca);

@@ -42,6 +42,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ConfigException("no ledger in " + stateDir + " (run `sextant cycle` first, or pass --state-dir)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        Logs.useStateDir(stateDir);
         try (Database db = Database.openIn(stateDir)) {
             LedgerReader ledger = new LedgerReader(db);
             if (list != null) {

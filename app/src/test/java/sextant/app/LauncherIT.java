@@ -45,6 +45,16 @@ class LauncherIT {
     }
 
     @Test
+    void stateAndLogsGoWhereStateDirSaysAndNowhereElse() throws Exception {
+        Run r = sextant("cycle", "--state-dir", "elsewhere", "--as-of", "2026-03-02", "--set", "universe.stocks=[SPY]",
+                "--set", "universe.crypto=[]");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(dir.resolve("elsewhere/sextant.db")).exists();
+        assertThat(dir.resolve("elsewhere/logs/sextant.log")).exists();
+        assertThat(dir.resolve(".sextant")).doesNotExist();
+    }
+
+    @Test
     void helpAndUsageErrors() throws Exception {
         Run help = sextant("--help");
         assertThat(help.exit()).isZero();
