@@ -2,7 +2,6 @@ package sextant.engine;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import sextant.core.market.Instrument;
 import sextant.core.order.Side;
 
@@ -34,13 +33,5 @@ final class ClientOrderIds {
         String id = prefix + "-" + DAY.format(day) + "-" + instrument.symbol() + "-" + leg.code
                 + (side == Side.BUY ? "b" : "s");
         return id.length() <= 48 ? id : id.substring(0, 48);
-    }
-
-    boolean isOurs(String clientOrderId) {
-        return clientOrderId != null && clientOrderId.startsWith(prefix + "-");
-    }
-
-    static String describe(Leg leg) {
-        return leg.name().toLowerCase(Locale.ROOT);
     }
 }

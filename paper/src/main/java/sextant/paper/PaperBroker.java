@@ -73,14 +73,7 @@ public final class PaperBroker implements Broker {
         settle();
         return db.inTransaction(c -> {
             PaperBook book = new PaperBook(c);
-            double cash = book.cash();
-            double equity = cash;
-            double gross = 0;
-            for (Position p : book.positions()) {
-                equity += p.marketValue();
-                gross += Math.abs(p.marketValue());
-            }
-            return new Account(cash, equity, Math.max(0, equity * config.maxLeverage() - gross), book.lastEquity());
+            return new Account(book.cash(), book.equity(), buyingPower(book), book.lastEquity());
         });
     }
 
@@ -160,18 +153,21 @@ public final class PaperBroker implements Broker {
                 reserved += o.qty() * referencePrice(book, o.instrument(), o.limitPrice());
             }
         }
-        double equity = book.cash();
-        double gross = 0;
-        for (Position p : book.positions()) {
-            equity += p.marketValue();
-            gross += Math.abs(p.marketValue());
-        }
-        double available = Math.max(0, equity * config.maxLeverage() - gross) - reserved;
+        double available = buyingPower(book) - reserved;
         double needed = r.qty() * referencePrice(book, r.instrument(), r.limitPrice());
         if (needed > available + 1e-9) {
             throw new BrokerException(String.format(Locale.ROOT, "%s: insufficient buying power: order needs %.2f,"
                     + " %.2f available after open orders", r.instrument(), needed, Math.max(0, available)));
         }
+    }
+
+    /** Equity times the allowed leverage, less the gross exposure already held (never negative). */
+    private double buyingPower(PaperBook book) throws SQLException {
+        double gross = 0;
+        for (Position p : book.positions()) {
+            gross += Math.abs(p.marketValue());
+        }
+        return Math.max(0, book.equity() * config.maxLeverage() - gross);
     }
 
     /** The limit price, or for a market order the last known price. */

@@ -33,9 +33,4 @@ public record BacktestSpec(int windows, int daysPerWindow, double fee, Set<Strat
     public int walkForwardLookback() {
         return daysPerWindow;
     }
-
-    /** Bars needed for a full backtest: all windows, the walk-forward lookback and one previous bar. */
-    public int minBars() {
-        return windows + daysPerWindow + walkForwardLookback() + 1;
-    }
 }

@@ -17,9 +17,4 @@ public record ForecastContext(BarSeries bars, int targetIndex) {
             throw new IllegalArgumentException(bars.symbol() + ": target index " + targetIndex + " outside 1.." + bars.size());
         }
     }
-
-    /** Date of the newest bar the forecaster may read. */
-    public java.time.LocalDate lastContextDate() {
-        return bars.date(targetIndex - 1);
-    }
 }

@@ -7,9 +7,4 @@ public record Quote(Instrument instrument, double bid, double ask, Instant at) {
     public double mid() {
         return (bid + ask) / 2;
     }
-
-    /** Spread in basis points of the mid: (ask - bid) / mid * 1e4. */
-    public double spreadBps() {
-        return (ask - bid) / mid() * 1e4;
-    }
 }

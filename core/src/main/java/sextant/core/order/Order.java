@@ -11,9 +11,4 @@ public record Order(String id, String clientOrderId, Instrument instrument, Side
     public boolean isOpen() {
         return status.isOpen();
     }
-
-    public Order withStatus(OrderStatus newStatus, double newFilledQty, double newFilledAvgPrice) {
-        return new Order(id, clientOrderId, instrument, side, qty, type, limitPrice, timeInForce, newStatus, newFilledQty,
-                newFilledAvgPrice, submittedAt);
-    }
 }
