@@ -11,6 +11,7 @@ import sextant.core.strategy.AlwaysOnResult;
 import sextant.core.strategy.BandSeries;
 import sextant.core.strategy.BlendedStrategy;
 import sextant.core.strategy.BlendedWindow;
+import sextant.core.strategy.FillModel;
 import sextant.core.strategy.MaxDiff;
 import sextant.core.strategy.MaxDiffAlwaysOn;
 import sextant.core.strategy.MaxDiffResult;
@@ -36,13 +37,12 @@ final class MaxDiffFamilyReports {
     MaxDiffFamilyReports(WindowLayout layout, BandSeries bands) {
         this.layout = layout;
         this.bands = bands;
-        this.maxDiff = new MaxDiff(bands, layout.crypto(), layout.fee(), layout.periodsPerYear());
+        this.maxDiff = new MaxDiff(bands, layout.crypto(), layout.fee(), layout.periodsPerYear(), layout.fillModel());
         this.scratch = new double[layout.days()];
     }
 
     StrategyReport maxDiff() {
-        // Out of sample, MaxDiff trades on its signal days, which the multipliers do not change.
-        Windows<MaxDiffResult> ws = windows(maxDiff, false);
+        Windows<MaxDiffResult> ws = windows(maxDiff);
         MaxDiffResult newest = ws.newest();
         NextBarPlan plan = Plans.maxDiff(bands, maxDiff, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
                 newest.lowMultiplier());
@@ -55,14 +55,16 @@ final class MaxDiffFamilyReports {
         d.put("invalid_forecasts", newest.invalidForecasts());
         d.put("valid_forecasts", newest.validForecasts());
         d.put("turnover", newest.turnover());
+        d.put("fill_model", layout.fillModel().key());
         putPrices(d, plan);
-        return new StrategyReport(StrategyId.MAXDIFF, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d);
+        return new StrategyReport(StrategyId.MAXDIFF, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d,
+                ws.oneStep());
     }
 
     StrategyReport alwaysOn() {
-        MaxDiffAlwaysOn ao = new MaxDiffAlwaysOn(bands, layout.crypto(), layout.fee(), layout.periodsPerYear());
-        // Out of sample, AlwaysOn trades on the days that fill, which depend on the multipliers.
-        Windows<AlwaysOnResult> ws = windows(ao, true);
+        MaxDiffAlwaysOn ao = new MaxDiffAlwaysOn(bands, layout.crypto(), layout.fee(), layout.periodsPerYear(),
+                layout.fillModel());
+        Windows<AlwaysOnResult> ws = windows(ao);
         AlwaysOnResult newest = ws.newest();
         NextBarPlan plan = Plans.alwaysOn(bands, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
                 newest.lowMultiplier());
@@ -75,29 +77,31 @@ final class MaxDiffFamilyReports {
         d.put("primary_side", newest.tradeBias() > 0 ? "buy" : newest.tradeBias() < 0 ? "sell" : "neutral");
         d.put("trade_bias", newest.tradeBias());
         d.put("turnover", newest.turnover());
+        d.put("fill_model", layout.fillModel().key());
         putPrices(d, plan);
-        if (plan.trades() && !layout.crypto()) {
+        if (plan.trades() && !layout.crypto() && layout.fillModel() == FillModel.ORIGINAL) {
             d.put("sell_entry_price", plan.takeProfitPrice());
             d.put("sell_takeprofit_price", plan.entryPrice());
         }
-        return new StrategyReport(StrategyId.MAXDIFF_ALWAYS_ON, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d);
+        return new StrategyReport(StrategyId.MAXDIFF_ALWAYS_ON, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d,
+                ws.oneStep());
     }
 
     /** Per-window blended totals, mean in-sample and walk-forward metrics, and the newest window's (k = 0) result. */
-    private record Windows<R>(R newest, Metrics in, Metrics out, double[] returns, double[] avgDaily) {
+    private record Windows<R>(R newest, Metrics in, Metrics out, double[] returns, double[] avgDaily,
+                              OneStepSeries oneStep) {
     }
 
     /**
-     * The original's in-sample evaluation of every window, and the walk-forward one: window k's multipliers and flag
-     * fitted on the bars before it. {@code oosTradesAreFills} counts the walk-forward trades as the days with PnL
-     * instead of taking the in-sample result's count.
+     * The original's in-sample evaluation of every window, and the one-step-ahead series: each of the newest bars
+     * traded under the multipliers and flag fitted on the d bars before it (a fit never carries a position past its
+     * own range, so no later bar leaks into it; the scored bar may carry into the next closed bar, as live would).
      */
-    private <R extends BlendedWindow> Windows<R> windows(BlendedStrategy<R> strategy, boolean oosTradesAreFills) {
+    private <R extends BlendedWindow> Windows<R> windows(BlendedStrategy<R> strategy) {
         int w = layout.windows();
         double[] returns = new double[w];
         double[] avgDaily = new double[w];
         MetricsAverage in = new MetricsAverage();
-        MetricsAverage out = new MetricsAverage();
         R newest = null;
         for (int k = 0; k < w; k++) {
             int from = layout.from(k);
@@ -110,12 +114,19 @@ final class MaxDiffFamilyReports {
             avgDaily[k] = r.blendedAvgDaily();
             Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
             in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
-            MultiplierFit fit = optimizer.fitBothFlags(strategy.problem(layout.fitFrom(k), from));
-            strategy.problem(from, to).daily(fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod(), scratch);
-            int trades = oosTradesAreFills ? nonZero(scratch) : r.tradesTotal();
-            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), trades));
         }
-        return new Windows<>(newest, in.mean(), out.mean(), returns, avgDaily);
+        int first = layout.oneStepFrom();
+        int d = layout.days();
+        double[] one = new double[w];
+        for (int i = 0; i < w; i++) {
+            int t = first + i;
+            MultiplierFit fit = optimizer.fitBothFlags(strategy.problem(t - d, t));
+            one[i] = strategy.problem(t, t + 1).range(t, t + 1, layout.bars())
+                    .day(t, fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod());
+        }
+        OneStepSeries series = new OneStepSeries(one, first);
+        Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
+        return new Windows<>(newest, in.mean(), out, returns, avgDaily, series);
     }
 
     private static int nonZero(double[] xs) {
@@ -143,7 +154,6 @@ final class MaxDiffFamilyReports {
         double[] returns = new double[w];
         double[] avgDaily = new double[w];
         MetricsAverage in = new MetricsAverage();
-        MetricsAverage out = new MetricsAverage();
         PctDiffFit newest = null;
         int newestTrades = 0;
         for (int k = 0; k < w; k++) {
@@ -159,10 +169,16 @@ final class MaxDiffFamilyReports {
             in.add(m);
             returns[k] = m.totalReturn();
             avgDaily[k] = m.avgDailyReturn();
-            PctDiffFit past = pd.fit(layout.fitFrom(k), from);
-            int oosTrades = pd.daily(from, to, past, scratch);
-            out.add(PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), oosTrades));
         }
+        int first = layout.oneStepFrom();
+        double[] one = new double[w];
+        double[] bar = new double[1];
+        for (int i = 0; i < w; i++) {
+            int t = first + i;
+            pd.daily(t, t + 1, pd.fit(t - layout.days(), t), bar);
+            one[i] = bar[0];
+        }
+        Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
         NextBarPlan plan = pctDiffPlan(newest);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("low_multiplier", newest.lowMultiplier());
@@ -172,7 +188,9 @@ final class MaxDiffFamilyReports {
         d.put("fitted_return", newest.value());
         d.put("trades_total", newestTrades);
         putPrices(d, plan);
-        return new StrategyReport(StrategyId.PCTDIFF, in.mean(), out.mean(), returns, avgDaily, plan, d);
+        d.put("fill_model", "original (pctdiff has no conservative kernel)");
+        return new StrategyReport(StrategyId.PCTDIFF, in.mean(), out, returns, avgDaily, plan, d,
+                new OneStepSeries(one, first));
     }
 
     private NextBarPlan pctDiffPlan(PctDiffFit p) {

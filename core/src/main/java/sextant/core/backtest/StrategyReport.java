@@ -8,14 +8,16 @@ import java.util.Map;
  * @param inSample       the original's figures: per window, multipliers fitted and scored on the same days, with
  *                       MaxDiff/AlwaysOn totals blended as baseline + 0.3 x optimised (anchor-spec §5.4.4);
  *                       averaged over windows
- * @param outOfSample    walk-forward figures: parameters fitted on earlier bars only, scored on later bars
- *                       (fixes W-6); averaged over windows
+ * @param outOfSample    the metrics of {@code oneStep}: parameters fitted on earlier bars only, each bar scored once
+ *                       (fixes W-6 without the overlap of stepped windows)
  * @param windowReturns  per window, newest first (index 0 = most recent window), the original's total return
  * @param windowAvgDaily per window, newest first, the average daily return
  * @param plan           what the strategy would do on the next bar
  * @param details        strategy-specific metadata (multipliers, trade counts, primary side, bias...), for the
  *                       ledger and reports
+ * @param oneStep        the one-step-ahead series the strategy is ranked and gated on
  */
 public record StrategyReport(StrategyId strategy, Metrics inSample, Metrics outOfSample, double[] windowReturns,
-                             double[] windowAvgDaily, NextBarPlan plan, Map<String, Object> details) {
+                             double[] windowAvgDaily, NextBarPlan plan, Map<String, Object> details,
+                             OneStepSeries oneStep) {
 }

@@ -37,7 +37,7 @@ public final class SymbolBacktester {
                     + "-day window with its walk-forward fit needs at least " + (2 * spec.daysPerWindow() + 1);
             for (StrategyId id : spec.strategies()) {
                 reports.put(id, new StrategyReport(id, Metrics.EMPTY, Metrics.EMPTY, new double[0], new double[0],
-                        NextBarPlan.none(reason), Map.of()));
+                        NextBarPlan.none(reason), Map.of(), OneStepSeries.EMPTY));
             }
             return new SymbolBacktest(bars.instrument(), 0, reports, nextC, nextH, nextL);
         }

@@ -84,16 +84,34 @@ final class UnfittedReports {
             det.put("window_return", "plain hold: prod(1 + a) - 1 - fee");
         }
         Metrics mean = in.mean();
-        return new StrategyReport(id, mean, mean, returns, avgDaily, plan, det);
+        // The one-step series: with nothing fitted, each of the newest bars as the signal path traded it.
+        int first = layout.oneStepFrom();
+        double[] pathSignals = new double[w];
+        double[] one = new double[w];
+        signalsInto(id, first, w, pathSignals);
+        CloseSignalReturns.daily(pathSignals, w, ca, first, layout.fee(), SPREAD, one);
+        return new StrategyReport(id, mean, oneStepMetrics(one), returns, avgDaily, plan, det, new OneStepSeries(one, first));
+    }
+
+    private Metrics oneStepMetrics(double[] one) {
+        int trades = 0;
+        for (double r : one) {
+            trades += r != 0 ? 1 : 0;
+        }
+        return PerformanceMetrics.of(one, 0, one.length, layout.periodsPerYear(), trades);
     }
 
     private void signals(StrategyId id, int from, int n) {
+        signalsInto(id, from, n, signals);
+    }
+
+    private void signalsInto(StrategyId id, int from, int n, double[] out) {
         boolean crypto = layout.crypto();
         switch (id) {
-            case SIMPLE -> CloseSignals.simple(fc, from, n, crypto, signals);
-            case ALL_SIGNALS -> CloseSignals.allSignals(fc, fh, fl, from, n, crypto, signals);
-            case BUY_HOLD -> CloseSignals.buyHold(fc, from, n, signals);
-            case UNPROFIT_SHUTDOWN -> CloseSignals.unprofitShutdown(fc, bands.closeActual(), from, n, crypto, signals);
+            case SIMPLE -> CloseSignals.simple(fc, from, n, crypto, out);
+            case ALL_SIGNALS -> CloseSignals.allSignals(fc, fh, fl, from, n, crypto, out);
+            case BUY_HOLD -> CloseSignals.buyHold(fc, from, n, out);
+            case UNPROFIT_SHUTDOWN -> CloseSignals.unprofitShutdown(fc, bands.closeActual(), from, n, crypto, out);
             default -> throw new IllegalArgumentException(id + " is not a close-signal strategy");
         }
     }
@@ -124,7 +142,15 @@ final class UnfittedReports {
             det.put("takeprofit_price", plan.takeProfitPrice());
         }
         Metrics mean = in.mean();
-        return new StrategyReport(id, mean, mean, returns, avgDaily, plan, det);
+        int first = layout.oneStepFrom();
+        double[] one = new double[w];
+        if (id == StrategyId.TAKEPROFIT) {
+            LimitStrategies.takeProfit(fc, fh, fl, c, h, l, first, w, layout.fee(), one);
+        } else {
+            LimitStrategies.highLow(fc, fh, fl, c, h, l, first, w, layout.crypto(), layout.fee(), one);
+        }
+        det.put("fill_model", "original (same-bar take-profits)");
+        return new StrategyReport(id, mean, oneStepMetrics(one), returns, avgDaily, plan, det, new OneStepSeries(one, first));
     }
 
     private double predictedHigh(int n) {

@@ -26,6 +26,9 @@ import sextant.core.strategy.EntryExitKernel;
  * <p>Ties keep (0, 0) (the baseline) unless a candidate beats it by more than 1e-12, then the first best in
  * ascending (m_h, m_l) order: the result is deterministic. The returned value is re-scored with the kernel.
  *
+ * <p>Under the conservative fill model ({@code p.moves() != null}) the same argument holds over other breakpoints;
+ * {@link ConservativeFitter} does that search.
+ *
  * <p>Not thread-safe (it reuses its work arrays): use one instance per thread.
  */
 public final class EntryExitOptimizer implements MultiplierOptimizer {
@@ -40,9 +43,16 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
     private int[] jLow = new int[8];
     private double[] d0 = new double[17];
     private double[] d1 = new double[17];
+    private ConservativeFitter conservative;
 
     @Override
     public MultiplierFit fit(MultiplierProblem p, boolean closeAtEod) {
+        if (p.moves() != null) {
+            if (conservative == null) {
+                conservative = new ConservativeFitter();
+            }
+            return conservative.fit(p, closeAtEod);
+        }
         int days = p.days();
         ensure(days);
         int nl = lowCandidates(p);

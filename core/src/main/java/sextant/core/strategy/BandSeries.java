@@ -33,10 +33,12 @@ public final class BandSeries {
     private final double[] hp;
     private final double[] lp;
     private final boolean[] usable;
+    private final BarMoves moves;
 
-    private BandSeries(double[] close, double[] high, double[] low, double[] fClose, double[] fHigh, double[] fLow) {
+    private BandSeries(BarMoves moves, double[] close, double[] high, double[] low, double[] fClose, double[] fHigh, double[] fLow) {
         int n = close.length;
         this.bars = n;
+        this.moves = moves;
         this.close = close;
         this.high = high;
         this.low = low;
@@ -84,6 +86,12 @@ public final class BandSeries {
      */
     public static BandSeries of(double[] close, double[] high, double[] low, double[] fClose, double[] fHigh,
                                 double[] fLow) {
+        check(close, high, low, fClose, fHigh, fLow);
+        return new BandSeries(null, close, high, low, fClose, fHigh, fLow);
+    }
+
+    private static void check(double[] close, double[] high, double[] low, double[] fClose, double[] fHigh,
+                              double[] fLow) {
         int n = close.length;
         if (high.length != n || low.length != n) {
             throw new IllegalArgumentException("close/high/low arrays differ in length");
@@ -93,7 +101,6 @@ public final class BandSeries {
             throw new IllegalArgumentException("forecast arrays must all have length " + n + " or " + (n + 1)
                     + " (got " + fClose.length + "/" + fHigh.length + "/" + fLow.length + ")");
         }
-        return new BandSeries(close, high, low, fClose, fHigh, fLow);
     }
 
     public static BandSeries of(BarSeries bars, ForecastPath f) {
@@ -101,7 +108,17 @@ public final class BandSeries {
             throw new IllegalArgumentException(bars.symbol() + ": forecast path has " + f.length()
                     + " elements, expected bars + 1 = " + (bars.size() + 1));
         }
-        return of(bars.close(), bars.high(), bars.low(), f.close(), f.high(), f.low());
+        check(bars.close(), bars.high(), bars.low(), f.close(), f.high(), f.low());
+        return new BandSeries(BarMoves.of(bars.open(), bars.high(), bars.low(), bars.close()), bars.close(), bars.high(),
+                bars.low(), f.close(), f.high(), f.low());
+    }
+
+    /**
+     * The bars' real moves for the conservative fill model; null for a series built from closes, highs and lows
+     * alone (the parity cases), which only the original fill model can evaluate.
+     */
+    public BarMoves moves() {
+        return moves;
     }
 
     /** Number of bars N (arrays have length N+1). */

@@ -26,8 +26,18 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     private final boolean[] valid;
     private final double[] wLong;
     private final double[] wShort;
+    private final FillModel fillModel;
 
+    /** MaxDiff under the original's fill model (what {@code sextant parity} reproduces). */
     public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear) {
+        this(bands, crypto, fee, periodsPerYear, FillModel.ORIGINAL);
+    }
+
+    public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear, FillModel fillModel) {
+        if (fillModel == FillModel.CONSERVATIVE && bands.moves() == null) {
+            throw new IllegalArgumentException("the conservative fill model needs the bars' opens");
+        }
+        this.fillModel = fillModel;
         this.bands = bands;
         this.crypto = crypto;
         this.fee = fee;
@@ -79,10 +89,15 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
         return direction[t];
     }
 
+    public FillModel fillModel() {
+        return fillModel;
+    }
+
     @Override
     public MultiplierProblem problem(int from, int to) {
         return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
-                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee);
+                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee,
+                fillModel == FillModel.CONSERVATIVE ? bands.moves() : null, to);
     }
 
     @Override

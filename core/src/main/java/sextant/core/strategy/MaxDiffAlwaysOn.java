@@ -23,8 +23,23 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
     private final double[] wLong;
     private final double[] wShort;
     private final double[] zero;
+    private final FillModel fillModel;
 
+    /** AlwaysOn under the original's fill model (what {@code sextant parity} reproduces). */
     public MaxDiffAlwaysOn(BandSeries bands, boolean crypto, double fee, int periodsPerYear) {
+        this(bands, crypto, fee, periodsPerYear, FillModel.ORIGINAL);
+    }
+
+    /**
+     * Under the conservative model only the buy leg is scored: it is the one leg live trading places (Alpaca refuses
+     * a resting sell beside a resting buy of the same symbol as a potential wash trade), and a bar where both legs
+     * would fill then counts one round trip, not two spreads.
+     */
+    public MaxDiffAlwaysOn(BandSeries bands, boolean crypto, double fee, int periodsPerYear, FillModel fillModel) {
+        if (fillModel == FillModel.CONSERVATIVE && bands.moves() == null) {
+            throw new IllegalArgumentException("the conservative fill model needs the bars' opens");
+        }
+        this.fillModel = fillModel;
         this.bands = bands;
         this.crypto = crypto;
         this.fee = fee;
@@ -36,7 +51,7 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
         for (int t = 1; t < len; t++) {
             boolean ok = bands.usable(t);
             wLong[t] = ok ? 1 : 0;
-            wShort[t] = ok && !crypto ? 1 : 0;
+            wShort[t] = ok && !crypto && fillModel == FillModel.ORIGINAL ? 1 : 0;
         }
     }
 
@@ -44,15 +59,20 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
         return crypto;
     }
 
+    private BarMoves moves() {
+        return fillModel == FillModel.CONSERVATIVE ? bands.moves() : null;
+    }
+
     @Override
     public MultiplierProblem problem(int from, int to) {
         return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
-                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee);
+                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee, moves(), to);
     }
 
     private MultiplierProblem leg(int from, int to, boolean buy) {
         return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
-                bands.highPredicted(), bands.lowPredicted(), buy ? wLong : zero, buy ? zero : wShort, from, to, fee);
+                bands.highPredicted(), bands.lowPredicted(), buy ? wLong : zero, buy ? zero : wShort, from, to, fee,
+                moves(), to);
     }
 
     @Override

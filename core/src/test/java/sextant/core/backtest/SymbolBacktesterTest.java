@@ -45,8 +45,12 @@ class SymbolBacktesterTest {
         for (StrategyReport r : bt.reports().values()) {
             assertThat(r.windowReturns()).as(r.strategy().key()).hasSize(70);
             assertThat(r.windowAvgDaily()).hasSize(70);
+            assertThat(r.inSample().days()).isEqualTo(6);
+            assertThat(r.outOfSample().days()).as("one bar per one-step result").isEqualTo(70);
+            assertThat(r.oneStep().n()).isEqualTo(70);
+            assertThat(r.oneStep().firstBar()).isEqualTo(200 - 70);
+            assertThat(r.outOfSample().avgDailyReturn()).isCloseTo(r.oneStep().mean(), within(1e-12));
             for (Metrics m : List.of(r.inSample(), r.outOfSample())) {
-                assertThat(m.days()).isEqualTo(6);
                 assertThat(Double.isFinite(m.totalReturn() + m.sharpe() + m.sortino() + m.maxDrawdown() + m.winRate()
                         + m.turnover() + m.compoundedReturn())).as(r.strategy().key()).isTrue();
                 assertThat(m.maxDrawdown()).isLessThanOrEqualTo(0);
@@ -85,19 +89,42 @@ class SymbolBacktesterTest {
     }
 
     @Test
-    void walkForwardNeverLooksAtTheWindowItScores() {
-        // In-sample parameters are the optimum on the scored days themselves; walk-forward ones come from the days
-        // before. So the unblended in-sample figures can only be better, and the gap is the overfitting W-6 hid.
+    void oneStepResultsNeverLookPastTheBarTheyScore() {
+        // Each one-step result of bar t is fitted on the bars before t and may carry a position into bar t+1; bars
+        // from t+2 on (and their forecasts) must not change it, under either fill model.
         SyntheticBands.Series s = SyntheticBands.generate(9, 300);
-        SymbolBacktest bt = SymbolBacktester.run(bars(Instrument.stock("CCC"), s), path(s), BacktestSpec.anchorDefaults());
-        for (StrategyId id : List.of(StrategyId.MAXDIFF, StrategyId.MAXDIFF_ALWAYS_ON, StrategyId.PCTDIFF)) {
-            StrategyReport r = bt.report(id);
-            double unblendedInSample = r.inSample().compoundedReturn();
-            assertThat(unblendedInSample).as(id.key()).isGreaterThanOrEqualTo(r.outOfSample().compoundedReturn() - 1e-12);
+        int cut = 260;
+        double[] close = s.close().clone();
+        double[] high = s.high().clone();
+        double[] low = s.low().clone();
+        double[] fh = s.fHigh().clone();
+        double[] fl = s.fLow().clone();
+        double[] fc = s.fClose().clone();
+        for (int t = cut + 2; t < close.length; t++) {
+            close[t] *= 1.07;
+            high[t] *= 1.09;
+            low[t] *= 1.05;
         }
-        // Unfitted strategies have nothing to fit: both columns agree.
-        StrategyReport simple = bt.report(StrategyId.SIMPLE);
-        assertThat(simple.outOfSample()).isEqualTo(simple.inSample());
+        for (int t = cut + 1; t < fh.length; t++) {
+            fh[t] += 0.004;
+            fl[t] -= 0.003;
+            fc[t] = -fc[t];
+        }
+        SyntheticBands.Series changed = new SyntheticBands.Series(close, high, low, fc, fh, fl);
+        for (sextant.core.strategy.FillModel model : sextant.core.strategy.FillModel.values()) {
+            BacktestSpec spec = new BacktestSpec(70, 6, Double.NaN, EnumSet.allOf(StrategyId.class), model);
+            SymbolBacktest a = SymbolBacktester.run(bars(Instrument.stock("CCC"), s), path(s), spec);
+            SymbolBacktest b = SymbolBacktester.run(bars(Instrument.stock("CCC"), changed), path(changed), spec);
+            for (StrategyId id : List.of(StrategyId.MAXDIFF, StrategyId.MAXDIFF_ALWAYS_ON, StrategyId.PCTDIFF,
+                    StrategyId.SIMPLE)) {
+                OneStepSeries x = a.report(id).oneStep();
+                OneStepSeries y = b.report(id).oneStep();
+                int upTo = cut - x.firstBar();
+                assertThat(java.util.Arrays.copyOf(y.returns(), upTo + 1)).as(id.key() + " " + model.key())
+                        .containsExactly(java.util.Arrays.copyOf(x.returns(), upTo + 1));
+                assertThat(y.returns()).as(id.key() + " changes after the cut").isNotEqualTo(x.returns());
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,92 @@
+package sextant.core.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sextant.core.strategy.BarMoves;
+
+/** The optimiser stays exact under the conservative fill model: no point of a dense grid beats what it finds. */
+class ConservativeOptimizerTest {
+
+    /** Random bars shaped like real data (moves of 0.5–3.5 %), bands near the moves, mixed directions. */
+    static MultiplierProblem randomProblem(Random rnd, int days, boolean alwaysOn, int carryLimitOffset) {
+        int bars = days + 4;
+        double[] o = new double[bars];
+        double[] h = new double[bars];
+        double[] l = new double[bars];
+        double[] c = new double[bars];
+        double price = 100;
+        for (int t = 0; t < bars; t++) {
+            double vol = 0.005 + 0.03 * rnd.nextDouble();
+            double open = price * (1 + 0.5 * vol * rnd.nextGaussian());
+            double close = price * (1 + vol * rnd.nextGaussian());
+            o[t] = open;
+            c[t] = close;
+            h[t] = Math.max(open, close) * (1 + vol * Math.abs(rnd.nextGaussian()));
+            l[t] = Math.min(open, close) * (1 - vol * Math.abs(rnd.nextGaussian()));
+            price = close;
+        }
+        BarMoves moves = BarMoves.of(o, h, l, c);
+        int len = bars + 1;
+        double[] hp = new double[len];
+        double[] lp = new double[len];
+        double[] wl = new double[len];
+        double[] ws = new double[len];
+        double[] unused = new double[len];
+        for (int t = 1; t < bars; t++) {
+            double vol = 0.005 + 0.02 * rnd.nextDouble();
+            hp[t] = moves.high(t) + vol * rnd.nextGaussian();
+            lp[t] = moves.low(t) + vol * rnd.nextGaussian();
+            if (alwaysOn) {
+                wl[t] = 1;
+                ws[t] = rnd.nextInt(4) == 0 ? 0 : 1;
+            } else {
+                int w = rnd.nextInt(3) - 1;
+                wl[t] = w > 0 ? 1 : 0;
+                ws[t] = w < 0 ? 1 : 0;
+            }
+        }
+        int from = 1;
+        int to = 1 + days;
+        return new MultiplierProblem(unused, unused, unused, hp, lp, wl, ws, from, to,
+                rnd.nextBoolean() ? 0.0005 : 0.001, moves, to + carryLimitOffset);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 6, 12})
+    void isExactAgainstADenseGrid(int days) {
+        Random rnd = new Random(4000 + days);
+        EntryExitOptimizer exact = new EntryExitOptimizer();
+        for (int trial = 0; trial < 60; trial++) {
+            MultiplierProblem p = randomProblem(rnd, days, trial % 2 == 0, trial % 3 == 0 ? 0 : 1);
+            for (boolean eod : new boolean[] {false, true}) {
+                MultiplierFit fit = exact.fit(p, eod);
+                assertThat(fit.highMultiplier()).isBetween(-0.03, 0.03);
+                assertThat(fit.lowMultiplier()).isBetween(-0.03, 0.03);
+                assertThat(fit.value()).isEqualTo(p.total(fit.highMultiplier(), fit.lowMultiplier(), eod));
+                assertThat(fit.value()).isGreaterThanOrEqualTo(p.total(0, 0, eod));
+                double best = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i <= 120; i++) {
+                    for (int j = 0; j <= 120; j++) {
+                        best = Math.max(best, p.total(-0.03 + 0.0005 * i, -0.03 + 0.0005 * j, eod));
+                    }
+                }
+                assertThat(fit.value()).as("trial %d eod %s", trial, eod).isGreaterThanOrEqualTo(best - 1e-9);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 6})
+    void neverLosesToTheOriginalsGridUnderTheSameModel(int days) {
+        Random rnd = new Random(77 + days);
+        EntryExitOptimizer exact = new EntryExitOptimizer();
+        GridSearchOptimizer anchor = GridSearchOptimizer.anchor();
+        for (int trial = 0; trial < 40; trial++) {
+            MultiplierProblem p = randomProblem(rnd, days, trial % 2 == 1, 1);
+            assertThat(exact.fitBothFlags(p).value()).isGreaterThanOrEqualTo(anchor.fitBothFlags(p).value() - 1e-9);
+        }
+    }
+}
