@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Forecast, backtest and trade a universe of stocks and crypto pairs, one cycle at a time.",
         subcommands = {
                 CycleCommand.class,
+                ReplayCommand.class,
                 ConfigCommand.class,
                 ReportCommand.class,
                 ParityCommand.class,

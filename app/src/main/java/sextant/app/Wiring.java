@@ -12,6 +12,7 @@ import sextant.core.backtest.StrategyId;
 import sextant.core.market.Instrument;
 import sextant.core.port.Broker;
 import sextant.core.port.MarketData;
+import sextant.core.strategy.FillModel;
 import sextant.data.CsvMarketData;
 import sextant.data.SyntheticMarket;
 import sextant.engine.CycleListener;
@@ -59,15 +60,19 @@ final class Wiring {
     }
 
     static MarketData marketData(SextantConfig cfg, String sourceOverride, Database db, AlpacaWiring alpaca) {
+        return new CachedMarketData(rawMarketData(cfg, sourceOverride, alpaca), db);
+    }
+
+    /** The configured source itself, without the SQLite bar cache (a replay loads it once into memory). */
+    static MarketData rawMarketData(SextantConfig cfg, String sourceOverride, AlpacaWiring alpaca) {
         String source = sourceOverride != null ? sourceOverride : cfg.string("data.source");
-        MarketData raw = switch (source) {
+        return switch (source) {
             case "synthetic" -> new SyntheticMarket(cfg.integer("data.synthetic-seed"));
             case "csv" -> CsvMarketData.open(Path.of(cfg.string("data.csv-dir")));
             case "alpaca" -> alpaca.marketData();
             default -> throw new ConfigException(cfg.source() + ": 'data.source' must be synthetic, csv or alpaca, got '"
                     + source + "'");
         };
-        return new CachedMarketData(raw, db);
     }
 
     static Broker broker(SextantConfig cfg, String typeOverride, Database db, MarketData data, LocalDate asOf,
@@ -77,11 +82,19 @@ final class Wiring {
             throw new ConfigException("--live needs the Alpaca broker (--broker alpaca); the paper broker has no live mode");
         }
         return switch (type) {
-            case "paper" -> PaperBroker.open(db, data, () -> asOf, new PaperConfig(cfg.number("paper.initial-cash"),
-                    cfg.number("paper.stock-fee"), cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage")));
+            case "paper" -> PaperBroker.open(db, data, () -> asOf, paperConfig(cfg));
             case "alpaca" -> alpaca.broker();
             default -> throw new ConfigException(cfg.source() + ": 'broker.type' must be paper or alpaca, got '" + type + "'");
         };
+    }
+
+    static PaperConfig paperConfig(SextantConfig cfg) {
+        try {
+            return new PaperConfig(cfg.number("paper.initial-cash"), cfg.number("paper.stock-fee"),
+                    cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage"), cfg.number("paper.slippage-bps"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(cfg.source() + ": " + e.getMessage());
+        }
     }
 
     static CycleSettings settings(SextantConfig cfg) {
@@ -111,9 +124,31 @@ final class Wiring {
             throw new ConfigException(cfg.source() + ": 'engine.order-id-prefix' must be 1-8 letters or digits, got '"
                     + prefix + "'");
         }
+        FillModel fillModel = fillModel(cfg);
+        if (fillModel == FillModel.CONSERVATIVE) {
+            for (StrategyId id : enabled) {
+                if (!CycleSettings.hasConservativeKernel(id)) {
+                    throw new ConfigException(cfg.source() + ": strategies.enabled: " + id.key() + " has no conservative"
+                            + " backtest (it books same-bar round trips a daily bar cannot prove); remove it, or set"
+                            + " backtest.fill-model: original to trade on the original's numbers");
+                }
+            }
+        }
+        double z = cfg.number("strategies.edge-z");
+        if (!(z >= 0 && z <= 10)) {
+            throw new ConfigException(cfg.source() + ": 'strategies.edge-z' must be in [0, 10], got " + z);
+        }
         return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
                 cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
-                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg));
+                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg), fillModel, z);
+    }
+
+    static FillModel fillModel(SextantConfig cfg) {
+        try {
+            return FillModel.fromKey(cfg.string("backtest.fill-model"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(cfg.source() + ": backtest.fill-model: " + e.getMessage());
+        }
     }
 
     /** The ledger's record of the model: the configured spec, plus the per-symbol store when there is one. */

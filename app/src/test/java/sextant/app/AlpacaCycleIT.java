@@ -40,7 +40,8 @@ class AlpacaCycleIT {
     @Test
     void fullCycleOf27SymbolsStaysUnderTheRateLimitAndNeverDuplicatesOrders() throws Exception {
         try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
-            Run first = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress");
+            Run first = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
+                    "--set", "strategies.edge-z=0");
             assertThat(first.exit()).as(first.out()).isZero();
             assertThat(first.out()).contains("broker alpaca").contains("Decisions: 27 symbols").contains("total");
             int orders = alpaca.orders().size();
@@ -48,7 +49,8 @@ class AlpacaCycleIT {
             assertThat(alpaca.ordersWithoutClientOrderId()).isZero();
             assertThat(alpaca.requestsInAnyMinuteMax()).isLessThan(200);
 
-            Run again = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress");
+            Run again = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
+                    "--set", "strategies.edge-z=0");
             assertThat(again.exit()).as(again.out()).isZero();
             assertThat(alpaca.orders()).hasSize(orders);
             assertThat(again.out()).doesNotContain(" submitted ");
@@ -65,12 +67,14 @@ class AlpacaCycleIT {
         try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
             Map<String, String> wrong = new HashMap<>(alpaca.env());
             wrong.put("APCA_API_SECRET_KEY", "not-the-secret-0123456789");
-            Run r = sextant(wrong, "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress");
+            Run r = sextant(wrong, "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
+                    "--set", "strategies.edge-z=0");
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.out()).startsWith("error: ").doesNotContain("not-the-secret-0123456789");
             Map<String, String> missing = new HashMap<>(alpaca.env());
             missing.remove("APCA_API_KEY_ID");
-            Run m = sextant(missing, "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress");
+            Run m = sextant(missing, "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
+                    "--set", "strategies.edge-z=0");
             assertThat(m.exit()).isEqualTo(2);
             assertThat(m.out()).contains("APCA_API_KEY_ID");
             assertThat(alpaca.requestCount("POST /v2/orders")).isZero();

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real CLI (in-process) against a temporary state directory, as a user would. */
 class CycleEndToEndTest {
+    static final String OPEN_GATE = "strategies.edge-z=0";
+
     @TempDir
     Path dir;
 
     @Test
     void cycleRunsOfflineThenContinuesFromStoredStateWithoutDuplicates() throws Exception {
         String state = dir.resolve("state").toString();
-        Cli first = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress");
+        // The synthetic market has no edge for a forecast to find, so the default gate (mean - 2 SE > 0) rightly trades
+        // little; the gate is opened here to exercise the order path.
+        Cli first = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--set", OPEN_GATE);
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("phase").contains("data").contains("model load").contains("forecasting")
                 .contains("backtests").contains("decisions").contains("orders").contains("ledger").contains("total");
@@ -32,14 +36,15 @@ class CycleEndToEndTest {
         assertThat(count(state, "SELECT COUNT(*) FROM backtests WHERE cycle_id=1")).isEqualTo(27 * 9);
 
         // Same day again: identical decisions, nothing new is sent, and forecasts come from the store.
-        Cli again = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--json");
+        Cli again = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--json", "--set",
+                OPEN_GATE);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(count(state, "SELECT COUNT(*) FROM paper_orders")).isEqualTo(ordersAfterFirst);
         assertThat(again.out()).contains("\"forecasts_computed\" : 0");
         assertThat(again.out()).doesNotContain("\"event\" : \"submitted\"");
 
         // Next day: the previous orders meet a new bar, fills and positions carry over.
-        Cli next = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-03", "--no-progress");
+        Cli next = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-03", "--no-progress", "--set", OPEN_GATE);
         assertThat(next.exit()).as(next.err()).isZero();
         assertThat(count(state, "SELECT COUNT(*) FROM fills")).isPositive();
         assertThat(count(state, "SELECT COUNT(*) FROM paper_positions")).isPositive();

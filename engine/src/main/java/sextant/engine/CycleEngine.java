@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sextant.core.backtest.BacktestMemo;
 import sextant.core.backtest.BacktestSpec;
 import sextant.core.backtest.ForecastPath;
 import sextant.core.backtest.StrategyId;
@@ -66,6 +67,8 @@ public final class CycleEngine implements AutoCloseable {
     private final BarLoader barLoader;
     private final ForecastStage forecastStage;
     private final String dataSource;
+    /** Fitted windows by their inputs: a later cycle of this engine (tomorrow's, or a replay's next session) refits only new ones. */
+    private final BacktestMemo memo = new BacktestMemo();
     private ModelRouting models;
 
     public CycleEngine(MarketData data, Callable<ModelRouting> modelLoader, ForecastStore forecastStore, Broker broker,
@@ -90,7 +93,8 @@ public final class CycleEngine implements AutoCloseable {
 
     /** Every strategy is evaluated and recorded (they are cheap); only enabled ones may be chosen. */
     public BacktestSpec backtestSpec() {
-        return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN, EnumSet.allOf(StrategyId.class));
+        return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN, EnumSet.allOf(StrategyId.class),
+                settings.fillModel());
     }
 
     /** Runs one cycle for {@code asOf}: bars dated before {@code asOf} are closed; orders are for {@code asOf}. */
@@ -178,7 +182,7 @@ public final class CycleEngine implements AutoCloseable {
         for (Instrument inst : symbols) {
             futures.add(pool.submit(() -> {
                 try {
-                    return SymbolBacktester.run(bars.get(inst), paths.get(inst), spec);
+                    return SymbolBacktester.run(bars.get(inst), paths.get(inst), spec, memo);
                 } finally {
                     listener.symbolDone(inst.symbol());
                 }

@@ -2,6 +2,7 @@ package sextant.engine;
 
 import java.util.Set;
 import sextant.core.backtest.StrategyId;
+import sextant.core.strategy.FillModel;
 
 /**
  * The engine's knobs, already validated by the app's config loader.
@@ -17,12 +18,33 @@ import sextant.core.backtest.StrategyId;
  * @param threads           worker threads for per-symbol work (0 = one per core)
  * @param orderIdPrefix     prefix of every client order id (distinguishes accounts or instances)
  * @param modelSpec         the configured forecasting model (built-in id or manifest path), for the ledger
+ * @param fillModel         how backtests decide fills (conservative by default)
+ * @param edgeZ             standard errors a strategy's one-step mean must clear above {@code minEdge}
  */
 public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
                             double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
-                            int threads, String orderIdPrefix, String modelSpec) {
+                            int threads, String orderIdPrefix, String modelSpec, FillModel fillModel, double edgeZ) {
     public CycleSettings {
         enabledStrategies = Set.copyOf(enabledStrategies);
+        if (!(edgeZ >= 0)) {
+            throw new IllegalArgumentException("edgeZ must be >= 0, got " + edgeZ);
+        }
+    }
+
+    /** Settings with the defaults for the fill model (conservative) and the gate (z = 2). */
+    public CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
+                         double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
+                         int threads, String orderIdPrefix, String modelSpec) {
+        this(windows, daysPerWindow, lookbackDays, enabledStrategies, minEdge, maxPositions, positionFraction,
+                maxGrossExposure, threads, orderIdPrefix, modelSpec, FillModel.CONSERVATIVE, 2.0);
+    }
+
+    /** The strategies whose backtest kernel has a conservative form (the others book unprovable same-bar fills). */
+    public static boolean hasConservativeKernel(StrategyId id) {
+        return switch (id) {
+            case PCTDIFF, TAKEPROFIT, HIGHLOW -> false;
+            default -> true;
+        };
     }
 
     public int effectiveThreads() {

@@ -40,6 +40,15 @@ public record ModelRouting(Forecaster defaultModel, Map<String, Forecaster> bySy
         return l;
     }
 
+    /** The same routing with every distinct forecaster replaced by {@code f(forecaster)} (for replay controls). */
+    public ModelRouting map(java.util.function.UnaryOperator<Forecaster> f) {
+        Map<Forecaster, Forecaster> replaced = new IdentityHashMap<>();
+        Forecaster d = replaced.computeIfAbsent(defaultModel, f);
+        Map<String, Forecaster> by = new java.util.HashMap<>();
+        bySymbol.forEach((sym, m) -> by.put(sym, replaced.computeIfAbsent(m, f)));
+        return new ModelRouting(d, by);
+    }
+
     public String describe() {
         return bySymbol.isEmpty() ? defaultModel.id() : defaultModel.id() + " (+" + bySymbol.size() + " per-symbol)";
     }

@@ -1,18 +1,22 @@
 package sextant.engine;
 
 import java.util.Locale;
+import sextant.core.backtest.OneStepSeries;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.StrategyReport;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.order.Side;
+import sextant.core.strategy.FillModel;
 
 /**
- * Chooses one strategy per symbol. Unlike the original (which ranked by an in-sample blend and a forecast of
- * newest-first PnL, W-6/W-7), a strategy qualifies only on honest numbers: its walk-forward (out-of-sample)
- * average daily return must exceed {@code minEdge}, its in-sample return must be positive, and it must have a
- * tradeable plan for the next bar. Crypto is long-only. Among qualifiers the highest walk-forward average daily
- * return wins; that value is the symbol's score.
+ * Chooses one strategy per symbol on honest numbers. Each strategy's score is the mean of its one-step-ahead series
+ * (fitted on the past, traded on the next bar, stepped one bar; see {@link OneStepSeries}) and its standard error.
+ * A strategy qualifies only if {@code mean - z * SE > minEdge}, its in-sample return is positive, and it has a
+ * tradeable plan for the next bar; crypto is long-only; under the conservative fill model only strategies with a
+ * conservative kernel may be chosen. Among qualifiers the highest lower bound {@code mean - z * SE} wins (the best
+ * of many noisy means is mostly noise; the bound penalises it). The decision's score is the winner's mean, and its
+ * reason gives the mean, the SE and the number of bars.
  */
 final class StrategySelector {
     private final CycleSettings settings;
@@ -28,7 +32,8 @@ final class StrategySelector {
     SymbolDecision choose(SymbolBacktest bt, String model, double lastClose) {
         StrategyReport best = null;
         String bestRejection = null;
-        double bestRejectedScore = Double.NEGATIVE_INFINITY;
+        double bestRejectedBound = Double.NEGATIVE_INFINITY;
+        double z = settings.edgeZ();
         for (StrategyId id : StrategyId.values()) {
             if (!settings.enabledStrategies().contains(id)) {
                 continue;
@@ -37,14 +42,14 @@ final class StrategySelector {
             if (r == null) {
                 continue;
             }
-            double oos = r.outOfSample().avgDailyReturn();
+            double bound = r.oneStep().lowerBound(z);
             String rejection = rejection(bt, r, lastClose);
             if (rejection == null) {
-                if (best == null || oos > best.outOfSample().avgDailyReturn()) {
+                if (best == null || bound > best.oneStep().lowerBound(z)) {
                     best = r;
                 }
-            } else if (oos > bestRejectedScore || bestRejection == null) {
-                bestRejectedScore = oos;
+            } else if (bound > bestRejectedBound || bestRejection == null) {
+                bestRejectedBound = bound;
                 bestRejection = id.key() + ": " + rejection;
             }
         }
@@ -55,17 +60,26 @@ final class StrategySelector {
         var p = best.plan();
         boolean atMarket = !Double.isFinite(p.entryPrice());
         double entry = atMarket ? lastClose : p.entryPrice();
-        String reason = String.format(Locale.ROOT, "%s %s: entry %s, take-profit %s%s; walk-forward avg daily %+.3f%% over"
-                        + " %d windows (in-sample %+.3f%%, Sharpe %.2f); forecasts by %s",
+        OneStepSeries one = best.oneStep();
+        String reason = String.format(Locale.ROOT, "%s %s: entry %s, take-profit %s%s; one-step avg daily %s over %d bars"
+                        + " (in-sample %+.3f%%, %s fills); forecasts by %s",
                 best.strategy().key(), p.side().wire(), atMarket ? "at market (last close " + price(lastClose) + ")"
                         : price(p.entryPrice()), price(p.takeProfitPrice()),
-                p.closeAtEod() ? ", else close at end of day" : "", 100 * best.outOfSample().avgDailyReturn(),
-                bt.windowsEvaluated(), 100 * best.inSample().avgDailyReturn(), best.outOfSample().sharpe(), model);
-        return new SymbolDecision(bt.instrument(), "trade", best.strategy(), p.side(), best.outOfSample().avgDailyReturn(),
+                p.closeAtEod() ? ", else close at end of day" : "", meanWithSe(one), one.n(),
+                100 * best.inSample().avgDailyReturn(), settings.fillModel().key(), model);
+        return new SymbolDecision(bt.instrument(), "trade", best.strategy(), p.side(), one.mean(),
                 entry, p.takeProfitPrice(), 0, reason, atMarket);
     }
 
+    /** "+0.120% (SE 0.310%)": a mean daily return and its standard error, in percent. */
+    static String meanWithSe(OneStepSeries s) {
+        return String.format(Locale.ROOT, "%+.3f%% (SE %.3f%%)", 100 * s.mean(), 100 * s.standardError());
+    }
+
     private String rejection(SymbolBacktest bt, StrategyReport r, double lastClose) {
+        if (settings.fillModel() == FillModel.CONSERVATIVE && !CycleSettings.hasConservativeKernel(r.strategy())) {
+            return "its backtest books same-bar fills the conservative fill model refuses";
+        }
         if (!r.plan().trades()) {
             return "no trade for the next bar (" + r.plan().reason() + ")";
         }
@@ -76,10 +90,11 @@ final class StrategySelector {
         if (atMarket ? !(lastClose > 0) : !(r.plan().entryPrice() > 0)) {
             return "plan has no valid entry price";
         }
-        double oos = r.outOfSample().avgDailyReturn();
-        if (!(oos > settings.minEdge())) {
-            return String.format(Locale.ROOT, "walk-forward avg daily %+.3f%% is not above the %.3f%% minimum", 100 * oos,
-                    100 * settings.minEdge());
+        OneStepSeries one = r.oneStep();
+        double z = settings.edgeZ();
+        if (!(one.lowerBound(z) > settings.minEdge())) {
+            return String.format(Locale.ROOT, "one-step avg daily %s over %d bars: mean - %.1f SE = %+.3f%% is not above"
+                    + " the %.3f%% minimum", meanWithSe(one), one.n(), z, 100 * one.lowerBound(z), 100 * settings.minEdge());
         }
         if (!(r.inSample().totalReturn() > 0)) {
             return String.format(Locale.ROOT, "in-sample return %+.3f%% is not positive", 100 * r.inSample().totalReturn());

@@ -27,6 +27,9 @@ public final class Forecasters {
         return IDS.contains(id);
     }
 
+    /** The control that replays run beside the real model: a constant ±1 % band (see {@link ConstantBandForecaster}). */
+    public static final String CONSTANT_BAND_ID = ConstantBandForecaster.ID;
+
     /** A built-in model with default parameters. */
     public static Forecaster create(String id, long seed) {
         return create(id, seed, Map.of());
@@ -44,6 +47,7 @@ public final class Forecasters {
             case NaiveForecaster.ID -> NaiveForecaster.fromConfig(config);
             case RangeVolForecaster.ID -> RangeVolForecaster.fromConfig(config);
             case RidgeForecaster.ID -> RidgeForecaster.fromConfig(config);
+            case ConstantBandForecaster.ID -> ConstantBandForecaster.fromConfig(config);
             default -> throw new IllegalArgumentException("unknown forecasting model '" + id + "' (built-in: "
                     + String.join(", ", IDS) + ")");
         };

@@ -232,9 +232,9 @@ public final class PaperBroker implements Broker {
         double price;
         if (o.type() == OrderType.MARKET) {
             filled = true;
-            price = bars.open()[i];
+            price = LimitFillRule.marketPrice(o.side(), bars.open()[i], config.slippageBps());
         } else {
-            filled = LimitFillRule.fills(o.side(), o.limitPrice(), bars.low()[i], bars.high()[i]);
+            filled = LimitFillRule.fills(o.side(), o.limitPrice(), bars.low()[i], bars.high()[i], config.slippageBps());
             price = LimitFillRule.price(o.side(), o.limitPrice(), bars.open()[i]);
         }
         if (filled) {

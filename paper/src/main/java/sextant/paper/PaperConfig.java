@@ -7,9 +7,19 @@ package sextant.paper;
  * @param stockFeeRate fee per side as a fraction of notional for stocks
  * @param cryptoFeeRate fee per side for crypto
  * @param maxLeverage  gross exposure allowed as a multiple of equity (1 = cash account)
+ * @param slippageBps  a limit fills only if the bar trades through it by this many basis points; market orders fill
+ *                     this much worse than the open (what {@code sextant replay --gate} stresses)
  */
-public record PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage) {
+public record PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage,
+                          double slippageBps) {
+    public PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage) {
+        this(initialCash, stockFeeRate, cryptoFeeRate, maxLeverage, 0);
+    }
+
     public PaperConfig {
+        if (!(slippageBps >= 0 && slippageBps <= 500)) {
+            throw new IllegalArgumentException("paper.slippage-bps must be between 0 and 500, got " + slippageBps);
+        }
         if (!(initialCash > 0)) {
             throw new IllegalArgumentException("paper.initial-cash must be > 0, got " + initialCash);
         }

@@ -33,16 +33,20 @@ final class MaxDiffFamilyReports {
     private final MaxDiff maxDiff;
     private final EntryExitOptimizer optimizer = new EntryExitOptimizer();
     private final double[] scratch;
+    private final BacktestMemo memo;
+    private final String symbol;
 
-    MaxDiffFamilyReports(WindowLayout layout, BandSeries bands) {
+    MaxDiffFamilyReports(WindowLayout layout, BandSeries bands, BacktestMemo memo, String symbol) {
         this.layout = layout;
         this.bands = bands;
+        this.memo = memo;
+        this.symbol = symbol;
         this.maxDiff = new MaxDiff(bands, layout.crypto(), layout.fee(), layout.periodsPerYear(), layout.fillModel());
         this.scratch = new double[layout.days()];
     }
 
     StrategyReport maxDiff() {
-        Windows<MaxDiffResult> ws = windows(maxDiff);
+        Windows<MaxDiffResult> ws = windows(StrategyId.MAXDIFF, maxDiff);
         MaxDiffResult newest = ws.newest();
         NextBarPlan plan = Plans.maxDiff(bands, maxDiff, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
                 newest.lowMultiplier());
@@ -64,7 +68,7 @@ final class MaxDiffFamilyReports {
     StrategyReport alwaysOn() {
         MaxDiffAlwaysOn ao = new MaxDiffAlwaysOn(bands, layout.crypto(), layout.fee(), layout.periodsPerYear(),
                 layout.fillModel());
-        Windows<AlwaysOnResult> ws = windows(ao);
+        Windows<AlwaysOnResult> ws = windows(StrategyId.MAXDIFF_ALWAYS_ON, ao);
         AlwaysOnResult newest = ws.newest();
         NextBarPlan plan = Plans.alwaysOn(bands, layout.next(), newest.closeAtEod(), newest.highMultiplier(),
                 newest.lowMultiplier());
@@ -97,7 +101,7 @@ final class MaxDiffFamilyReports {
      * traded under the multipliers and flag fitted on the d bars before it (a fit never carries a position past its
      * own range, so no later bar leaks into it; the scored bar may carry into the next closed bar, as live would).
      */
-    private <R extends BlendedWindow> Windows<R> windows(BlendedStrategy<R> strategy) {
+    private <R extends BlendedWindow> Windows<R> windows(StrategyId id, BlendedStrategy<R> strategy) {
         int w = layout.windows();
         double[] returns = new double[w];
         double[] avgDaily = new double[w];
@@ -106,7 +110,13 @@ final class MaxDiffFamilyReports {
         for (int k = 0; k < w; k++) {
             int from = layout.from(k);
             int to = layout.to(k);
-            R r = strategy.evaluate(from, to, optimizer);
+            BacktestMemo.Key key = key(id, 0, from - 1, to, from, to);
+            @SuppressWarnings("unchecked")
+            R r = (R) memo.get(key);
+            if (r == null) {
+                r = strategy.evaluate(from, to, optimizer);
+                memo.put(key, r);
+            }
             if (k == 0) {
                 newest = r;
             }
@@ -120,13 +130,29 @@ final class MaxDiffFamilyReports {
         double[] one = new double[w];
         for (int i = 0; i < w; i++) {
             int t = first + i;
+            BacktestMemo.Key key = key(id, 1, t - d - 1, Math.min(t + 2, layout.bars()), t - d, t + 1);
+            Double known = (Double) memo.get(key);
+            if (known != null) {
+                one[i] = known;
+                continue;
+            }
             MultiplierFit fit = optimizer.fitBothFlags(strategy.problem(t - d, t));
             one[i] = strategy.problem(t, t + 1).range(t, t + 1, layout.bars())
                     .day(t, fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod());
+            memo.put(key, one[i]);
         }
         OneStepSeries series = new OneStepSeries(one, first);
         Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
         return new Windows<>(newest, in.mean(), out, returns, avgDaily, series);
+    }
+
+    private BacktestMemo.Key key(StrategyId id, int kind, int barsFrom, int barsTo, int fcFrom, int fcTo) {
+        return new BacktestMemo.Key(symbol, id, kind, BacktestMemo.hash(bands, barsFrom, barsTo, fcFrom, fcTo,
+                layout.fee(), layout.fillModel().ordinal() * 2 + (layout.crypto() ? 1 : 0)));
+    }
+
+    /** A PctDiff window's fit, as the memo keeps it. */
+    private record PctDiffWindow(PctDiffFit fit, int trades, Metrics metrics) {
     }
 
     private static int nonZero(double[] xs) {
@@ -159,13 +185,20 @@ final class MaxDiffFamilyReports {
         for (int k = 0; k < w; k++) {
             int from = layout.from(k);
             int to = layout.to(k);
-            PctDiffFit fit = pd.fit(from, to);
-            int trades = pd.daily(from, to, fit, scratch);
-            if (k == 0) {
-                newest = fit;
-                newestTrades = trades;
+            BacktestMemo.Key key = key(StrategyId.PCTDIFF, 2, from - 1, to, from, to);
+            PctDiffWindow pw = (PctDiffWindow) memo.get(key);
+            if (pw == null) {
+                PctDiffFit fit = pd.fit(from, to);
+                int trades = pd.daily(from, to, fit, scratch);
+                pw = new PctDiffWindow(fit, trades, PerformanceMetrics.of(scratch, 0, scratch.length,
+                        layout.periodsPerYear(), trades));
+                memo.put(key, pw);
             }
-            Metrics m = PerformanceMetrics.of(scratch, 0, scratch.length, layout.periodsPerYear(), trades);
+            if (k == 0) {
+                newest = pw.fit();
+                newestTrades = pw.trades();
+            }
+            Metrics m = pw.metrics();
             in.add(m);
             returns[k] = m.totalReturn();
             avgDaily[k] = m.avgDailyReturn();
@@ -175,8 +208,14 @@ final class MaxDiffFamilyReports {
         double[] bar = new double[1];
         for (int i = 0; i < w; i++) {
             int t = first + i;
-            pd.daily(t, t + 1, pd.fit(t - layout.days(), t), bar);
-            one[i] = bar[0];
+            BacktestMemo.Key key = key(StrategyId.PCTDIFF, 3, t - layout.days() - 1, t + 1, t - layout.days(), t + 1);
+            Double known = (Double) memo.get(key);
+            if (known == null) {
+                pd.daily(t, t + 1, pd.fit(t - layout.days(), t), bar);
+                known = bar[0];
+                memo.put(key, known);
+            }
+            one[i] = known;
         }
         Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
         NextBarPlan plan = pctDiffPlan(newest);

@@ -20,6 +20,14 @@ public final class SymbolBacktester {
     }
 
     public static SymbolBacktest run(BarSeries bars, ForecastPath forecasts, BacktestSpec spec) {
+        return run(bars, forecasts, spec, BacktestMemo.NONE);
+    }
+
+    /**
+     * As {@link #run(BarSeries, ForecastPath, BacktestSpec)}, reusing fitted windows from {@code memo} where their
+     * bars and forecasts are unchanged (a daily cycle or a replay refits only the newest window). Same results.
+     */
+    public static SymbolBacktest run(BarSeries bars, ForecastPath forecasts, BacktestSpec spec, BacktestMemo memo) {
         int n = bars.size();
         if (forecasts.length() != n + 1) {
             throw new IllegalArgumentException(bars.symbol() + ": forecast path has " + forecasts.length()
@@ -42,7 +50,7 @@ public final class SymbolBacktester {
             return new SymbolBacktest(bars.instrument(), 0, reports, nextC, nextH, nextL);
         }
         BandSeries bands = BandSeries.of(bars, forecasts);
-        MaxDiffFamilyReports fitted = new MaxDiffFamilyReports(layout, bands);
+        MaxDiffFamilyReports fitted = new MaxDiffFamilyReports(layout, bands, memo, bars.symbol());
         UnfittedReports unfitted = new UnfittedReports(layout, bands, forecasts);
         for (StrategyId id : spec.strategies()) {
             StrategyReport r = switch (id) {

@@ -16,6 +16,21 @@ public final class LimitFillRule {
         return side == Side.BUY ? barLow < limit : barHigh > limit;
     }
 
+    /**
+     * The same rule with slippage: the bar must trade through the limit by {@code slippageBps} basis points (a buy
+     * limit of 100 at 10 bps needs a low below 99.90).
+     */
+    public static boolean fills(Side side, double limit, double barLow, double barHigh, double slippageBps) {
+        double margin = limit * slippageBps / 10_000;
+        return side == Side.BUY ? barLow < limit - margin : barHigh > limit + margin;
+    }
+
+    /** A market order's fill: the open, {@code slippageBps} worse. */
+    public static double marketPrice(Side side, double barOpen, double slippageBps) {
+        double s = barOpen * slippageBps / 10_000;
+        return side == Side.BUY ? barOpen + s : barOpen - s;
+    }
+
     /** The fill price, given that {@link #fills} is true. */
     public static double price(Side side, double limit, double barOpen) {
         return side == Side.BUY ? Math.min(limit, barOpen) : Math.max(limit, barOpen);

@@ -128,6 +128,34 @@ class SymbolBacktesterTest {
     }
 
     @Test
+    void theMemoGivesTheSameReportsAsAFreshBacktestSessionAfterSession() {
+        SyntheticBands.Series s = SyntheticBands.generate(31, 260);
+        BarSeries all = bars(Instrument.stock("MEM"), s);
+        BacktestMemo memo = new BacktestMemo();
+        for (sextant.core.strategy.FillModel model : sextant.core.strategy.FillModel.values()) {
+            BacktestSpec spec = new BacktestSpec(70, 6, Double.NaN, EnumSet.allOf(StrategyId.class), model);
+            for (int n = 240; n <= 250; n++) {
+                BarSeries head = all.head(n);
+                ForecastPath p = new ForecastPath(java.util.Arrays.copyOf(s.fClose(), n + 1),
+                        java.util.Arrays.copyOf(s.fHigh(), n + 1), java.util.Arrays.copyOf(s.fLow(), n + 1));
+                SymbolBacktest fresh = SymbolBacktester.run(head, p, spec);
+                SymbolBacktest remembered = SymbolBacktester.run(head, p, spec, memo);
+                for (StrategyId id : StrategyId.values()) {
+                    StrategyReport a = fresh.report(id);
+                    StrategyReport b = remembered.report(id);
+                    assertThat(b.oneStep().returns()).as(id + " n=" + n).containsExactly(a.oneStep().returns());
+                    assertThat(b.windowReturns()).containsExactly(a.windowReturns());
+                    assertThat(b.inSample()).isEqualTo(a.inSample());
+                    assertThat(b.outOfSample()).isEqualTo(a.outOfSample());
+                    assertThat(b.plan()).isEqualTo(a.plan());
+                }
+            }
+        }
+        // 11 sessions x 2 models: after the first, each session adds about one window and one bar per fitted strategy.
+        assertThat(memo.size()).isLessThan(2 * (140 * 3 + 10 * 3 * 4 + 50));
+    }
+
+    @Test
     void cryptoMaxDiffNeverShorts() {
         SyntheticBands.Series s = SyntheticBands.generate(21, 150);
         SymbolBacktest bt = SymbolBacktester.run(bars(Instrument.crypto("ETHUSD"), s), path(s), BacktestSpec.anchorDefaults());
