@@ -97,4 +97,12 @@ public class StrategyBenchmarks {
     public SymbolBacktest symbolBacktest() {
         return SymbolBacktester.run(bars, path, new BacktestSpec(70, days, Double.NaN, BacktestSpec.anchorDefaults().strategies()));
     }
+
+    /** One symbol under the conservative fill model (the default), from scratch: a cold cycle's cost per symbol. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public SymbolBacktest symbolBacktestConservative() {
+        return SymbolBacktester.run(bars, path, new BacktestSpec(70, days, Double.NaN,
+                BacktestSpec.anchorDefaults().strategies(), sextant.core.strategy.FillModel.CONSERVATIVE));
+    }
 }
