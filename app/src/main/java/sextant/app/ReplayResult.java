@@ -64,6 +64,7 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
         putMean(r, "claimed_daily", metrics.claimed());
         putMean(r, "realized_daily", metrics.realized());
         putMean(r, "claimed_minus_realized", metrics.claimedMinusRealized());
+        putMean(r, "track_record_daily", metrics.trackRecord());
         ObjectNode controls = r.putObject("controls");
         if (constantBand != null) {
             controls.set("constant-band", control(constantBand, constantBandMetrics));
@@ -96,6 +97,7 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
             o.put("strategy", e.strategy());
             o.put("side", e.side());
             o.put("claimed_daily", e.claimed());
+            o.put("track_record_daily", finite(e.trackRecord()));
             o.put("filled", e.filled());
             o.put("realized", e.realized());
         });
@@ -196,6 +198,8 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
         out.println();
         out.printf(Locale.ROOT, "Per entry (%d entries): claimed %s a day, realised %s (claimed - realised %s)%n",
                 metrics.claimed().n(), pct(metrics.claimed()), pct(metrics.realized()), pct(metrics.claimedMinusRealized()));
+        out.printf(Locale.ROOT, "What passing the gate earned on the picks' earlier bars (their track record): %s%n",
+                pct(metrics.trackRecord()));
         if (constantBand != null) {
             out.printf(Locale.ROOT, "Value of the forecast, per session: vs constant band %s, vs shuffled %s%n",
                     pct(ReplayMetrics.difference(metrics, constantBandMetrics)),

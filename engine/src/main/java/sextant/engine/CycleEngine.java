@@ -91,6 +91,10 @@ public final class CycleEngine implements AutoCloseable {
         this.dataSource = data.describe();
     }
 
+    public CycleSettings settings() {
+        return settings;
+    }
+
     /** Every strategy is evaluated and recorded (they are cheap); only enabled ones may be chosen. */
     public BacktestSpec backtestSpec() {
         return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN, EnumSet.allOf(StrategyId.class),

@@ -18,10 +18,10 @@ import sextant.core.strategy.FillModel;
  * of many noisy means is mostly noise; the bound penalises it). The decision's score is the winner's mean, and its
  * reason gives the mean, the SE and the number of bars.
  */
-final class StrategySelector {
+public final class StrategySelector {
     private final CycleSettings settings;
 
-    StrategySelector(CycleSettings settings) {
+    public StrategySelector(CycleSettings settings) {
         this.settings = settings;
     }
 
@@ -61,14 +61,26 @@ final class StrategySelector {
         boolean atMarket = !Double.isFinite(p.entryPrice());
         double entry = atMarket ? lastClose : p.entryPrice();
         OneStepSeries one = best.oneStep();
+        OneStepSeries record = trackRecord(best);
         String reason = String.format(Locale.ROOT, "%s %s: entry %s, take-profit %s%s; one-step avg daily %s over %d bars"
-                        + " (in-sample %+.3f%%, %s fills); forecasts by %s",
+                        + " (in-sample %+.3f%%, %s fills); when this gate passed on %d of the %d bars before: %s;"
+                        + " forecasts by %s",
                 best.strategy().key(), p.side().wire(), atMarket ? "at market (last close " + price(lastClose) + ")"
                         : price(p.entryPrice()), price(p.takeProfitPrice()),
                 p.closeAtEod() ? ", else close at end of day" : "", meanWithSe(one), one.n(),
-                100 * best.inSample().avgDailyReturn(), settings.fillModel().key(), model);
+                100 * best.inSample().avgDailyReturn(), settings.fillModel().key(), record.n(),
+                best.history().n() - one.n(), record.n() == 0 ? "no record" : meanWithSe(record), model);
         return new SymbolDecision(bt.instrument(), "trade", best.strategy(), p.side(), one.mean(),
                 entry, p.takeProfitPrice(), 0, reason, atMarket);
+    }
+
+    /**
+     * What passing the gate earned on earlier bars: the strategy's one-step results on the bars where the gate, with
+     * only the results before each bar, would have let it trade. Free of the selection that inflates a passing
+     * strategy's own mean, so it is the figure closest to what the pick will earn.
+     */
+    public OneStepSeries trackRecord(StrategyReport r) {
+        return r.history().trackRecord(r.oneStep().n(), settings.edgeZ(), settings.minEdge());
     }
 
     /** "+0.120% (SE 0.310%)": a mean daily return and its standard error, in percent. */

@@ -39,8 +39,9 @@ class StrategySelectorTest {
     }
 
     static StrategyReport report(StrategyId id, double inSampleAvg, double oosAvg, double se, NextBarPlan plan) {
+        OneStepSeries one = oneStep(oosAvg, se);
         return new StrategyReport(id, avgDaily(inSampleAvg), avgDaily(oosAvg), new double[0], new double[0], plan,
-                Map.of(), oneStep(oosAvg, se));
+                Map.of(), one, one);
     }
 
     static NextBarPlan buy(double entry, double tp) {

@@ -37,7 +37,9 @@ public record BacktestSpec(int windows, int daysPerWindow, double fee, Set<Strat
 
     /** Index of the oldest bar whose forecast a backtest over {@code barCount} bars reads. */
     public int firstForecastIndex(int barCount) {
-        return Math.max(1, barCount - windows - daysPerWindow + 1 - walkForwardLookback());
+        int windowsNeed = barCount - windows - daysPerWindow + 1 - walkForwardLookback();
+        int historyNeeds = barCount - 2 * windows - daysPerWindow; // the one-step history, see OneStepSeries
+        return Math.max(1, Math.min(windowsNeed, historyNeeds));
     }
 
     /** Extra bars before the oldest window that walk-forward fitting reads (one window's worth). */

@@ -62,7 +62,7 @@ final class MaxDiffFamilyReports {
         d.put("fill_model", layout.fillModel().key());
         putPrices(d, plan);
         return new StrategyReport(StrategyId.MAXDIFF, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d,
-                ws.oneStep());
+                ws.oneStep(), ws.history());
     }
 
     StrategyReport alwaysOn() {
@@ -88,12 +88,12 @@ final class MaxDiffFamilyReports {
             d.put("sell_takeprofit_price", plan.entryPrice());
         }
         return new StrategyReport(StrategyId.MAXDIFF_ALWAYS_ON, ws.in(), ws.out(), ws.returns(), ws.avgDaily(), plan, d,
-                ws.oneStep());
+                ws.oneStep(), ws.history());
     }
 
     /** Per-window blended totals, mean in-sample and walk-forward metrics, and the newest window's (k = 0) result. */
     private record Windows<R>(R newest, Metrics in, Metrics out, double[] returns, double[] avgDaily,
-                              OneStepSeries oneStep) {
+                              OneStepSeries oneStep, OneStepSeries history) {
     }
 
     /**
@@ -125,25 +125,26 @@ final class MaxDiffFamilyReports {
             Metrics m = PerformanceMetrics.of(r.daily(), 0, r.daily().length, layout.periodsPerYear(), r.tradesTotal());
             in.add(blend(m, r.blendedReturn(), r.blendedSharpe()));
         }
-        int first = layout.oneStepFrom();
+        int first = layout.historyFrom();
         int d = layout.days();
-        double[] one = new double[w];
-        for (int i = 0; i < w; i++) {
+        double[] hist = new double[layout.bars() - first];
+        for (int i = 0; i < hist.length; i++) {
             int t = first + i;
             BacktestMemo.Key key = key(id, 1, t - d - 1, Math.min(t + 2, layout.bars()), t - d, t + 1);
             Double known = (Double) memo.get(key);
             if (known != null) {
-                one[i] = known;
+                hist[i] = known;
                 continue;
             }
             MultiplierFit fit = optimizer.fitBothFlags(strategy.problem(t - d, t));
-            one[i] = strategy.problem(t, t + 1).range(t, t + 1, layout.bars())
+            hist[i] = strategy.problem(t, t + 1).range(t, t + 1, layout.bars())
                     .day(t, fit.highMultiplier(), fit.lowMultiplier(), fit.closeAtEod());
-            memo.put(key, one[i]);
+            memo.put(key, hist[i]);
         }
-        OneStepSeries series = new OneStepSeries(one, first);
-        Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
-        return new Windows<>(newest, in.mean(), out, returns, avgDaily, series);
+        OneStepSeries history = new OneStepSeries(hist, first);
+        OneStepSeries series = history.tail(w);
+        Metrics out = PerformanceMetrics.of(series.returns(), 0, w, layout.periodsPerYear(), nonZero(series.returns()));
+        return new Windows<>(newest, in.mean(), out, returns, avgDaily, series, history);
     }
 
     private BacktestMemo.Key key(StrategyId id, int kind, int barsFrom, int barsTo, int fcFrom, int fcTo) {
@@ -203,10 +204,10 @@ final class MaxDiffFamilyReports {
             returns[k] = m.totalReturn();
             avgDaily[k] = m.avgDailyReturn();
         }
-        int first = layout.oneStepFrom();
-        double[] one = new double[w];
+        int first = layout.historyFrom();
+        double[] hist = new double[layout.bars() - first];
         double[] bar = new double[1];
-        for (int i = 0; i < w; i++) {
+        for (int i = 0; i < hist.length; i++) {
             int t = first + i;
             BacktestMemo.Key key = key(StrategyId.PCTDIFF, 3, t - layout.days() - 1, t + 1, t - layout.days(), t + 1);
             Double known = (Double) memo.get(key);
@@ -215,8 +216,10 @@ final class MaxDiffFamilyReports {
                 known = bar[0];
                 memo.put(key, known);
             }
-            one[i] = known;
+            hist[i] = known;
         }
+        OneStepSeries history = new OneStepSeries(hist, first);
+        double[] one = history.tail(w).returns();
         Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
         NextBarPlan plan = pctDiffPlan(newest);
         Map<String, Object> d = new LinkedHashMap<>();
@@ -229,7 +232,7 @@ final class MaxDiffFamilyReports {
         putPrices(d, plan);
         d.put("fill_model", "original (pctdiff has no conservative kernel)");
         return new StrategyReport(StrategyId.PCTDIFF, in.mean(), out, returns, avgDaily, plan, d,
-                new OneStepSeries(one, first));
+                history.tail(w), history);
     }
 
     private NextBarPlan pctDiffPlan(PctDiffFit p) {

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param plan           what the strategy would do on the next bar
  * @param details        strategy-specific metadata (multipliers, trade counts, primary side, bias...), for the
  *                       ledger and reports
- * @param oneStep        the one-step-ahead series the strategy is ranked and gated on
+ * @param oneStep        the one-step-ahead series the strategy is ranked and gated on (the newest bars)
+ * @param history        the same series over up to twice as many bars, ending with {@code oneStep}: what the gate
+ *                       would have decided on earlier bars, and what that then earned
  */
 public record StrategyReport(StrategyId strategy, Metrics inSample, Metrics outOfSample, double[] windowReturns,
                              double[] windowAvgDaily, NextBarPlan plan, Map<String, Object> details,
-                             OneStepSeries oneStep) {
+                             OneStepSeries oneStep, OneStepSeries history) {
 }

@@ -45,7 +45,8 @@ public final class SymbolBacktester {
                     + "-day window with its walk-forward fit needs at least " + (2 * spec.daysPerWindow() + 1);
             for (StrategyId id : spec.strategies()) {
                 reports.put(id, new StrategyReport(id, Metrics.EMPTY, Metrics.EMPTY, new double[0], new double[0],
-                        NextBarPlan.none(reason), Map.of(), OneStepSeries.EMPTY));
+                        NextBarPlan.none(reason), Map.of(), OneStepSeries.EMPTY,
+                        OneStepSeries.EMPTY));
             }
             return new SymbolBacktest(bars.instrument(), 0, reports, nextC, nextH, nextL);
         }

@@ -85,12 +85,19 @@ final class UnfittedReports {
         }
         Metrics mean = in.mean();
         // The one-step series: with nothing fitted, each of the newest bars as the signal path traded it.
-        int first = layout.oneStepFrom();
-        double[] pathSignals = new double[w];
-        double[] one = new double[w];
-        signalsInto(id, first, w, pathSignals);
-        CloseSignalReturns.daily(pathSignals, w, ca, first, layout.fee(), SPREAD, one);
-        return new StrategyReport(id, mean, oneStepMetrics(one), returns, avgDaily, plan, det, new OneStepSeries(one, first));
+        int first = layout.historyFrom();
+        int h = layout.bars() - first;
+        double[] pathSignals = new double[h];
+        double[] hist = new double[h];
+        signalsInto(id, first, h, pathSignals);
+        CloseSignalReturns.daily(pathSignals, h, ca, first, layout.fee(), SPREAD, hist);
+        return report(id, mean, returns, avgDaily, plan, det, new OneStepSeries(hist, first));
+    }
+
+    private StrategyReport report(StrategyId id, Metrics inSample, double[] returns, double[] avgDaily, NextBarPlan plan,
+                                  Map<String, Object> det, OneStepSeries history) {
+        OneStepSeries one = history.tail(layout.windows());
+        return new StrategyReport(id, inSample, oneStepMetrics(one.returns()), returns, avgDaily, plan, det, one, history);
     }
 
     private Metrics oneStepMetrics(double[] one) {
@@ -142,15 +149,16 @@ final class UnfittedReports {
             det.put("takeprofit_price", plan.takeProfitPrice());
         }
         Metrics mean = in.mean();
-        int first = layout.oneStepFrom();
-        double[] one = new double[w];
+        int first = layout.historyFrom();
+        int n = layout.bars() - first;
+        double[] hist = new double[n];
         if (id == StrategyId.TAKEPROFIT) {
-            LimitStrategies.takeProfit(fc, fh, fl, c, h, l, first, w, layout.fee(), one);
+            LimitStrategies.takeProfit(fc, fh, fl, c, h, l, first, n, layout.fee(), hist);
         } else {
-            LimitStrategies.highLow(fc, fh, fl, c, h, l, first, w, layout.crypto(), layout.fee(), one);
+            LimitStrategies.highLow(fc, fh, fl, c, h, l, first, n, layout.crypto(), layout.fee(), hist);
         }
         det.put("fill_model", "original (same-bar take-profits)");
-        return new StrategyReport(id, mean, oneStepMetrics(one), returns, avgDaily, plan, det, new OneStepSeries(one, first));
+        return report(id, mean, returns, avgDaily, plan, det, new OneStepSeries(hist, first));
     }
 
     private double predictedHigh(int n) {

@@ -21,6 +21,14 @@ record WindowLayout(int bars, int days, int windows, int periodsPerYear, boolean
         return bars - windows;
     }
 
+    /**
+     * First bar of the one-step history: up to {@link #windows()} more bars before {@link #oneStepFrom()}, so that the
+     * gate's own track record (what passing it earned on earlier bars) can be measured. Each needs d bars to fit on.
+     */
+    int historyFrom() {
+        return Math.min(oneStepFrom(), Math.max(days + 1, bars - 2 * windows));
+    }
+
     int from(int k) {
         return bars - k - days;
     }

@@ -151,8 +151,9 @@ class SymbolBacktesterTest {
                 }
             }
         }
-        // 11 sessions x 2 models: after the first, each session adds about one window and one bar per fitted strategy.
-        assertThat(memo.size()).isLessThan(2 * (140 * 3 + 10 * 3 * 4 + 50));
+        // 11 sessions x 2 models: the first fits 70 windows and 140 one-step bars per fitted strategy; each later
+        // session adds about one window and two one-step bars.
+        assertThat(memo.size()).isLessThan(2 * (70 * 3 + 140 * 3 + 10 * 3 * 3 + 50));
     }
 
     @Test

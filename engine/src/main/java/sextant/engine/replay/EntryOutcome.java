@@ -7,8 +7,9 @@ import java.time.LocalDate;
  * what it then made per unit of the notional it was sized at (0 when the entry never filled; the whole round trip
  * otherwise, fees included). Both are per decision, so their means compare directly.
  *
- * @param realized NaN while the position is still open at the end of the replay (then marked at the last close)
+ * @param trackRecord what passing the gate earned on the strategy's earlier bars (NaN when it never passed)
+ * @param realized    for a position still open at the end of the replay, marked at the last close
  */
 public record EntryOutcome(LocalDate session, String symbol, String strategy, String side, double claimed,
-                           double notional, boolean filled, double realized) {
+                           double trackRecord, double notional, boolean filled, double realized) {
 }

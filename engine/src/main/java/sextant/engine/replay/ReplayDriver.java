@@ -15,6 +15,7 @@ import sextant.core.port.Broker;
 import sextant.engine.CycleEngine;
 import sextant.engine.CycleReport;
 import sextant.engine.OrderEvent;
+import sextant.engine.StrategySelector;
 
 /**
  * Trades history one session at a time through the live code path: for each session D it sets the clock to D and
@@ -69,7 +70,7 @@ public final class ReplayDriver {
                 withErrors++;
             }
             fills.addAll(r.newFills());
-            recordEntries(r, placed, placedOrder);
+            recordEntries(r, new StrategySelector(engine.settings()), placed, placedOrder);
             progress.session(i + 1, n, day);
         }
         clock.set(sessions.get(n - 1).plusDays(1));
@@ -87,7 +88,7 @@ public final class ReplayDriver {
             EntryOutcome e = placed.get(cid);
             RoundTrip t = byOpeningOrder.get(cid);
             entries.add(t == null ? e : new EntryOutcome(e.session(), e.symbol(), e.strategy(), e.side(), e.claimed(),
-                    e.notional(), true, e.notional() > 0 ? t.pnl() / e.notional() : 0));
+                    e.trackRecord(), e.notional(), true, e.notional() > 0 ? t.pnl() / e.notional() : 0));
         }
         double fees = 0;
         double notional = 0;
@@ -107,7 +108,10 @@ public final class ReplayDriver {
     }
 
     /** Entries the broker accepted this session, keyed by client order id, with the decision's claimed score. */
-    private static void recordEntries(CycleReport r, Map<String, EntryOutcome> placed, List<String> order) {
+    private static void recordEntries(CycleReport r, StrategySelector selector, Map<String, EntryOutcome> placed,
+                                      List<String> order) {
+        Map<String, sextant.core.backtest.SymbolBacktest> backtests = new HashMap<>();
+        r.backtests().forEach(b -> backtests.put(b.instrument().symbol(), b));
         Map<String, SymbolDecision> bySymbol = new HashMap<>();
         r.decisions().forEach(d -> bySymbol.put(d.instrument().symbol(), d));
         for (OrderEvent e : r.orders()) {
@@ -120,9 +124,15 @@ public final class ReplayDriver {
                 continue;
             }
             double price = req.type() == OrderType.MARKET ? d.entryPrice() : req.limitPrice();
+            var bt = backtests.get(req.instrument().symbol());
+            double record = Double.NaN;
+            if (bt != null && d.strategy() != null && bt.report(d.strategy()) != null) {
+                var tr = selector.trackRecord(bt.report(d.strategy()));
+                record = tr.n() == 0 ? Double.NaN : tr.mean();
+            }
             placed.put(req.clientOrderId(), new EntryOutcome(r.asOf(), req.instrument().symbol(),
-                    d.strategy() == null ? "" : d.strategy().key(), req.side().wire(), d.score(), req.qty() * price,
-                    false, 0));
+                    d.strategy() == null ? "" : d.strategy().key(), req.side().wire(), d.score(), record,
+                    req.qty() * price, false, 0));
             order.add(req.clientOrderId());
         }
     }

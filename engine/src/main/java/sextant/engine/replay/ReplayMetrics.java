@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 public record ReplayMetrics(int sessions, double totalReturn, double cagr, double sharpe, double sortino,
                             double maxDrawdown, int maxDrawdownSessions, double exposure, double turnover, double fees,
                             int trades, double hitRate, double avgTrade, MeanAndError claimed, MeanAndError realized,
-                            MeanAndError claimedMinusRealized, double[] sessionReturns) {
+                            MeanAndError claimedMinusRealized, MeanAndError trackRecord, double[] sessionReturns) {
 
     public static ReplayMetrics of(ReplayRun run) {
         double[] eq = run.equity();
@@ -84,9 +84,11 @@ public record ReplayMetrics(int sessions, double totalReturn, double cagr, doubl
         MeanAndError claimed = MeanAndError.of(run.entries(), EntryOutcome::claimed);
         MeanAndError realized = MeanAndError.of(run.entries(), EntryOutcome::realized);
         MeanAndError gap = MeanAndError.of(run.entries(), e -> e.claimed() - e.realized());
+        MeanAndError record = MeanAndError.of(run.entries().stream().filter(e -> Double.isFinite(e.trackRecord()))
+                .toList(), EntryOutcome::trackRecord);
         return new ReplayMetrics(n, total, cagr, sharpe, sortino, maxDd, ddSessions, exposure, turnover, run.fees(),
                 closed, closed == 0 ? 0 : (double) wins / closed, closed == 0 ? 0 : sumRet / closed, claimed, realized,
-                gap, r);
+                gap, record, r);
     }
 
     static double[] returns(double initial, double[] eq) {
