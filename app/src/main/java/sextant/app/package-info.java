@@ -1,0 +1,5 @@
+/**
+ * The command line: configuration validated once, components built with plain constructors ({@code Wiring}),
+ * one picocli command per file.
+ */
+package sextant.app;

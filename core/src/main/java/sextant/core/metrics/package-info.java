@@ -1,0 +1,4 @@
+/**
+ * Performance metrics of daily return series (Sharpe, Sortino, drawdown, ...), as the original defines them.
+ */
+package sextant.core.metrics;
