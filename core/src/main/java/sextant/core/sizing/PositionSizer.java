@@ -27,12 +27,18 @@ public final class PositionSizer {
     }
 
     /**
+     * Share of buying power kept free: the order's limit is rounded to the asset's tick after sizing (a sell rounds
+     * up), so an order sized to the last cent of buying power can be refused by a few cents.
+     */
+    public static final double BUYING_POWER_MARGIN = 0.002;
+
+    /**
      * The notional for one new position: {@code equity * positionFraction}, limited by what is left under the gross
-     * exposure cap ({@code maxGross * equity - currentGross}) and by buying power.
+     * exposure cap ({@code maxGross * equity - currentGross}) and by buying power less {@link #BUYING_POWER_MARGIN}.
      */
     public static double budget(double equity, double positionFraction, double maxGross, double currentGross,
                                 double buyingPower) {
         double room = Math.max(0, maxGross * equity - currentGross);
-        return Math.max(0, Math.min(Math.min(equity * positionFraction, room), buyingPower));
+        return Math.max(0, Math.min(Math.min(equity * positionFraction, room), buyingPower * (1 - BUYING_POWER_MARGIN)));
     }
 }
