@@ -33,7 +33,7 @@ class ForecastStageTest {
                     new LinkedHashMap<>());
             var three = new ForecastStage(ForecastStore.NONE, CycleListener.NONE, pool, 3).run(models, bars, spec,
                     new LinkedHashMap<>());
-            assertThat(three.computed()).isEqualTo(one.computed()).isEqualTo(20L * (spec.windows() + 2 * spec.daysPerWindow()));
+            assertThat(three.computed()).isEqualTo(one.computed()).isEqualTo(20L * (2 * spec.windows() + spec.daysPerWindow() + 1)); // one-step history of 2W bars, each fitted on d before it
             for (Instrument inst : bars.keySet()) {
                 assertThat(three.paths().get(inst).close()).containsExactly(one.paths().get(inst).close());
                 assertThat(three.paths().get(inst).high()).containsExactly(one.paths().get(inst).high());
