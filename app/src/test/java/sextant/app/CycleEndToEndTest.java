@@ -116,7 +116,7 @@ class CycleEndToEndTest {
                 "--set", "universe.stocks=[SPY,QQQ,GLD]", "--set", "universe.crypto=[BTCUSD]");
         assertThat(r.exit()).as(r.err()).isZero();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
-        assertThat(json.get("forecasts_computed").asInt()).isEqualTo(4 * 82);
+        assertThat(json.get("forecasts_computed").asInt()).isEqualTo(4 * (2 * 70 + 6 + 1)); // 2W one-step bars + d + next
         assertThat(json.get("phases_ms").get("model load").asDouble()).isPositive();
         assertThat(json.get("phases_ms").get("warm-up").asDouble()).isPositive();
         assertThat(json.get("decisions")).hasSize(4);
