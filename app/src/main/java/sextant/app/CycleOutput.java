@@ -126,7 +126,7 @@ final class CycleOutput {
         }
     }
 
-    /** Per symbol and strategy: the original's in-sample figures beside the walk-forward (out-of-sample) ones. */
+    /** Per symbol and strategy: the original's in-sample figures beside the one-step-ahead (out-of-sample) ones. */
     static Map<String, Object> backtests(CycleReport r) {
         Map<String, Object> bySymbol = new LinkedHashMap<>();
         for (var bt : r.backtests()) {
@@ -146,6 +146,9 @@ final class CycleOutput {
                 m.put("oos_max_drawdown", finite(rep.outOfSample().maxDrawdown()));
                 m.put("oos_win_rate", finite(rep.outOfSample().winRate()));
                 m.put("oos_trades", rep.outOfSample().trades());
+                m.put("one_step_mean", finite(rep.oneStep().mean()));
+                m.put("one_step_se", finite(rep.oneStep().standardError()));
+                m.put("one_step_bars", rep.oneStep().n());
                 m.put("plan", rep.plan().trades() ? rep.plan().side().wire() : rep.plan().reason());
                 byStrategy.put(id.key(), m);
             }

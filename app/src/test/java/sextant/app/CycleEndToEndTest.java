@@ -56,7 +56,7 @@ class CycleEndToEndTest {
         Cli report = Cli.run("report", "--state-dir", state);
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(report.out()).startsWith("Cycle 3 for 2026-03-03: ok").contains("Phases:").contains("forecasting")
-                .contains("Decisions:").contains("walk-forward avg daily").contains("Orders:").contains("Account:");
+                .contains("Decisions:").contains("one-step avg daily").contains("Orders:").contains("Account:");
         Cli list = Cli.run("report", "--state-dir", state, "--list", "5", "--json");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.out())).hasSize(3);
         assertThat(Cli.run("report", "--state-dir", state, "--cycle", "99").err()).contains("no cycle 99 in the ledger");
