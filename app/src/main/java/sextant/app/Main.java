@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 SelectModelsCommand.class,
                 ModelCheckCommand.class,
                 BenchCommand.class,
+                KillSwitchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

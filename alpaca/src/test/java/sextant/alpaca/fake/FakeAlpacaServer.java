@@ -69,6 +69,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SyntheticBars bars = new SyntheticBars();
+    private final FakeCalendar calendar = new FakeCalendar();
     private final FakeBook book;
     private final List<Instant> requestTimes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
@@ -157,6 +158,11 @@ public final class FakeAlpacaServer implements AutoCloseable {
             best = Math.max(best, hi - lo + 1);
         }
         return best;
+    }
+
+    /** The market days GET /v2/calendar answers with: weekdays, unless a test closes or shortens some. */
+    public FakeCalendar calendar() {
+        return calendar;
     }
 
     public int totalRequests() {
@@ -570,18 +576,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private FakeBook.Answer calendarAnswer(Map<String, String> q) {
         LocalDate start = LocalDate.parse(q.getOrDefault("start", LocalDate.now(clock).toString()));
         LocalDate end = LocalDate.parse(q.getOrDefault("end", start.toString()));
-        ArrayNode a = mapper.createArrayNode();
-        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (d.getDayOfWeek().getValue() <= 5) {
-                ObjectNode n = a.addObject();
-                n.put("date", d.toString());
-                n.put("open", "09:30");
-                n.put("close", "16:00");
-                n.put("session_open", "0400");
-                n.put("session_close", "2000");
-            }
-        }
-        return new FakeBook.Answer(200, a.toString());
+        return calendar.answer(mapper, start, end);
     }
 
     // ---------------- market data routes ----------------

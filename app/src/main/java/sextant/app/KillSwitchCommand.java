@@ -1,0 +1,107 @@
+package sextant.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sextant.core.gate.EntryStatus;
+
+/**
+ * {@code sextant kill-switch on|off|status}: the operator's stop for new entries (the file {@code <state-dir>/KILL}).
+ * Exits keep working while it is on. The state directory must exist: a mistyped --state-dir must not create a kill
+ * switch that no running process reads, leaving the operator to believe entries have stopped.
+ */
+@Command(name = "kill-switch", mixinStandardHelpOptions = true,
+        description = "Stop new entries (exits keep working) with the file <state-dir>/KILL: on, off or status.",
+        subcommands = {KillSwitchCommand.On.class, KillSwitchCommand.Off.class, KillSwitchCommand.Status.class})
+final class KillSwitchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static KillSwitch open(CommonOptions common) {
+        Path stateDir = Wiring.stateDir(common.load(), common.stateDir);
+        if (!Files.isDirectory(stateDir)) {
+            throw new ConfigException("no state directory " + stateDir.toAbsolutePath().normalize()
+                    + " (pass the --state-dir of the account to stop, or set state.dir; it is not created here)");
+        }
+        Logs.useStateDir(stateDir);
+        return new KillSwitch(stateDir);
+    }
+
+    static void print(PrintWriter out, KillSwitch ks) {
+        EntryStatus s = ks.entries();
+        if (s.entriesAllowed()) {
+            out.println("kill switch off: entries allowed (" + ks.file() + " absent)");
+        } else {
+            out.println(s.reason());
+            out.println("new entries stop; take-profits, stops and closing orders keep working");
+        }
+        out.flush();
+    }
+
+    @Command(name = "on", mixinStandardHelpOptions = true, description = "Stop new entries from the next step on.")
+    static final class On implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, written into the KILL file and shown by status.")
+        String reason;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            KillSwitch ks = open(common);
+            ks.turnOn(reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            print(spec.commandLine().getOut(), ks);
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "off", mixinStandardHelpOptions = true, description = "Allow new entries again.")
+    static final class Off implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            KillSwitch ks = open(common);
+            boolean wasOn = ks.turnOff();
+            PrintWriter out = spec.commandLine().getOut();
+            if (!wasOn) {
+                out.println("kill switch was already off");
+            }
+            print(out, ks);
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show whether new entries are stopped (exit 0 either way; the text says which).")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            print(spec.commandLine().getOut(), open(common));
+            return Main.EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package sextant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sextant kill-switch} through the real CLI. */
+class KillSwitchCommandTest {
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void onStatusOffRoundTrip() throws IOException {
+        String dir = stateDir.toString();
+        Cli status = Cli.run("kill-switch", "status", "--state-dir", dir);
+        assertThat(status.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(status.out()).contains("kill switch off: entries allowed");
+
+        Cli on = Cli.run("kill-switch", "on", "--state-dir", dir, "--reason", "broker outage");
+        assertThat(on.exit()).as(on.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(on.out()).contains("kill switch on", "reason: broker outage", "closing orders keep working");
+        assertThat(Files.readString(stateDir.resolve("KILL"))).contains("broker outage");
+
+        Cli still = Cli.run("kill-switch", "status", "--state-dir", dir);
+        assertThat(still.out()).contains("reason: broker outage").contains("new entries stop");
+
+        Cli off = Cli.run("kill-switch", "off", "--state-dir", dir);
+        assertThat(off.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(off.out()).contains("entries allowed");
+        assertThat(stateDir.resolve("KILL")).doesNotExist();
+
+        Cli again = Cli.run("kill-switch", "off", "--state-dir", dir);
+        assertThat(again.out()).contains("already off");
+    }
+
+    @Test
+    void aMissingStateDirectoryIsRefusedNotCreated() {
+        Path missing = stateDir.resolve("typo");
+        Cli on = Cli.run("kill-switch", "on", "--state-dir", missing.toString());
+        assertThat(on.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(on.err().strip()).startsWith("error: no state directory").contains("typo").contains("--state-dir")
+                .doesNotContain("\n");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void anUnknownActionIsAUsageError() {
+        Cli bad = Cli.run("kill-switch", "maybe", "--state-dir", stateDir.toString());
+        assertThat(bad.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bad.err()).contains("maybe");
+    }
+}

@@ -1,0 +1,20 @@
+package sextant.core.alert;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One alert: what happened, to which symbol (none for account-wide events), in words, and when. */
+public record Alert(AlertLevel level, AlertEvent event, Optional<String> symbol, String message, Instant at) {
+    public Alert {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(at, "at");
+    }
+
+    public static Alert of(AlertLevel level, AlertEvent event, String symbol, String message, Instant at) {
+        return new Alert(level, event, Optional.ofNullable(symbol), message, at);
+    }
+}

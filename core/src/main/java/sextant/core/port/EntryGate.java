@@ -1,0 +1,16 @@
+package sextant.core.port;
+
+import sextant.core.gate.EntryStatus;
+
+/**
+ * Port: may new entries be placed now? The order planner asks once per step, before planning; when stopped it
+ * plans no entry and cancels open entry orders, while take-profits, stops and closing orders go on as usual. The
+ * file adapter ({@code <state-dir>/KILL}) is the operator's kill switch.
+ */
+public interface EntryGate {
+    /** No kill switch: entries always allowed (replays, backtests). */
+    EntryGate ALWAYS_ALLOWED = () -> EntryStatus.ALLOWED;
+
+    /** Read fresh on every call, so that turning the switch on takes effect at the next step. Never throws. */
+    EntryStatus entries();
+}
