@@ -41,6 +41,30 @@ public final class CsvBarReader {
         return parse(file.toString(), CsvText.lines(file.toString(), bytes), instrument);
     }
 
+    /**
+     * The first data row's value in the column named {@code column} (case-insensitive), or null when the file has
+     * no such column, no data row, or cannot be read (reading the bars then reports why).
+     */
+    static String firstValueOf(Path file, String column) {
+        List<String> lines;
+        try {
+            lines = CsvText.lines(file.toString(), Files.readAllBytes(file));
+        } catch (IOException | MarketDataException e) {
+            return null;
+        }
+        if (lines.size() < 2) {
+            return null;
+        }
+        String[] header = split(stripBom(lines.get(0)));
+        String[] row = split(lines.get(1));
+        for (int i = 0; i < header.length && i < row.length; i++) {
+            if (unquote(header[i].trim()).equalsIgnoreCase(column)) {
+                return unquote(row[i].trim());
+            }
+        }
+        return null;
+    }
+
     static BarSeries parse(String name, List<String> lines, Instrument instrument) {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new MarketDataException(name + ": file is empty; expected a header line such as Date,Open,High,Low,Close,Volume");
