@@ -37,11 +37,12 @@ final class CycleClosingLines {
         }
         var a = r.accountBefore();
         boolean paper = "paper".equals(broker);
-        out.printf(Locale.ROOT, "%s: equity %.2f (%+.2f since the last settlement, %d new fills); %d orders submitted,"
-                        + " %d cancelled%s: %s%n", paper ? "Paper account" : "Account at " + broker, a.equity(),
+        out.printf(Locale.ROOT, "%s: equity %.2f (%+.2f since the last settlement, %d new fills); this cycle placed %d"
+                        + " orders and cancelled %d%s: %s%n", paper ? "Paper account" : "Account at " + broker, a.equity(),
                 a.equity() - a.lastEquity(), r.newFills().size(), submitted, cancelled,
                 failed > 0 ? ", " + failed + " failed" : "",
-                paper ? "they meet the " + r.asOf() + " bar when the next cycle runs" : "they work at the broker");
+                submitted == 0 ? "nothing new was sent" : paper ? "they meet the " + r.asOf() + " bar when the next cycle"
+                        + " runs" : "they work at the broker");
 
         String options = (common.config != null ? " -c " + common.config : "")
                 + (common.stateDir != null ? " --state-dir " + common.stateDir : "");

@@ -26,7 +26,7 @@ class FirstContactEndToEndTest {
         tail = tail.subList(tail.size() - 3, tail.size());
         assertThat(tail.get(0)).startsWith("State: " + Path.of(state).toAbsolutePath().normalize() + " (").endsWith("cycle #1");
         assertThat(tail.get(1)).startsWith("Paper account: equity 100000.00 (+0.00 since the last settlement, 0 new fills);")
-                .containsPattern("; [1-9][0-9]* orders submitted, 0 cancelled: they meet the 2026-03-02 bar when the next"
+                .containsPattern("; this cycle placed [1-9][0-9]* orders and cancelled 0: they meet the 2026-03-02 bar when the next"
                         + " cycle runs$");
         assertThat(tail.get(2)).startsWith("Next: ./sextant report --state-dir " + state + " shows why each symbol was chosen")
                 .contains("the next session: this command with --as-of 2026-03-03");
@@ -34,6 +34,9 @@ class FirstContactEndToEndTest {
         // The same day again (nothing new is sent) as JSON: the prices that the first run saw.
         Cli json = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--json");
         assertThat(json.exit()).as(json.err()).isZero();
+        var again = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress").out().strip().lines().toList();
+        assertThat(again.get(again.size() - 3)).endsWith("this was cycle #3");
+        assertThat(again.get(again.size() - 2)).endsWith("this cycle placed 0 orders and cancelled 0: nothing new was sent");
         JsonNode decisions = new ObjectMapper().readTree(json.out()).get("decisions");
         assertThat(entry(decisions, "BTCUSD")).as("BTCUSD entry").isBetween(10_000.0, 99_999.0);
         assertThat(entry(decisions, "ETHUSD")).as("ETHUSD entry").isBetween(1_000.0, 9_999.0);
