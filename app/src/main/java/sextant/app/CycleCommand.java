@@ -38,6 +38,10 @@ final class CycleCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "synthetic|csv|alpaca", description = "Overrides data.source.")
     String data;
 
+    @Option(names = "--universe-from-data",
+            description = "Trade every symbol of the CSV directory (sets universe.from-data; needs data.source csv).")
+    boolean universeFromData;
+
     @Option(names = "--live", description = "Trade the live Alpaca account (needs --confirm-live).")
     boolean live;
 
@@ -63,7 +67,14 @@ final class CycleCommand implements Callable<Integer> {
         LiveTrading liveTrading = new LiveTrading(live, confirmLive);
         SextantConfig cfg = common.load();
         liveTrading.check(cfg);
-        List<Instrument> universe = Wiring.universe(cfg);
+        UniverseChoice universeChoice = UniverseChoice.resolve(cfg, universeFromData, data);
+        List<Instrument> universe = universeChoice.instruments();
+        String missingData = universeChoice.missingLine(cfg);
+        if (universe.isEmpty()) {
+            spec.commandLine().getErr().println("error: " + missingData);
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_FAILURE;
+        }
         var settings = Wiring.settings(cfg);
         Path stateDir = Wiring.stateDir(cfg, common.stateDir);
         LocalDate day = asOf != null ? asOf : LocalDate.now(Wiring.clock());
@@ -98,6 +109,7 @@ final class CycleCommand implements Callable<Integer> {
                 out.println(CycleOutput.json(report, startupMillis));
             } else {
                 CycleOutput.print(report, startupMillis, brokerPort.name(), marketData.describe(), out);
+                CycleClosingLines.print(report, stateDir, brokerPort.name(), common, asOf != null, out);
             }
             out.flush();
             int errors = 0;
@@ -112,6 +124,10 @@ final class CycleCommand implements Callable<Integer> {
                 if ("failed".equals(e.event())) {
                     spec.commandLine().getErr().println("error: " + e.symbol() + ": order failed: " + e.message());
                 }
+            }
+            if (missingData != null) {
+                spec.commandLine().getErr().println("error: " + missingData);
+                errors++;
             }
             spec.commandLine().getErr().flush();
             return errors == 0 && failedOrders == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;

@@ -22,6 +22,10 @@ import sextant.core.port.MarketData;
  * high &ge; max(open, close) &ge; min(open, close) &ge; low always holds. Stocks trade on weekdays only, crypto
  * every day.
  *
+ * <p>The default universe's symbols trade near documented reference levels (roughly their real 2025 prices) with
+ * a volatility typical of their kind of asset, index fund to alt coin (see {@link ReferenceLevels}); any other
+ * symbol gets a seeded level and volatility.
+ *
  * <p>Bars are generated from a fixed start date, so a symbol's bar for a given date is the same whatever range is
  * asked for and however often: re-running a cycle sees identical history, and tomorrow's cycle sees one more bar.
  */
@@ -66,25 +70,41 @@ public final class SyntheticMarket implements MarketData {
         return "synthetic:seed=" + seed;
     }
 
-    /** Generates every bar from {@link #START} to {@code to} (a little past it, to amortise regeneration). */
+    /**
+     * Generates every bar from {@link #START} to {@code to} (a little past it, to amortise regeneration, and at
+     * least to {@link ReferenceLevels#ANCHOR}, so that a referenced symbol's scale never depends on the range).
+     */
     BarSeries generate(Instrument instrument, LocalDate to) {
         boolean crypto = instrument.assetClass() == AssetClass.CRYPTO;
         LocalDate end = to.plusDays(31);
-        BarSeries.Builder bars = BarSeries.builder(instrument);
+        Optional<ReferenceLevels.Reference> reference = ReferenceLevels.of(instrument.symbol());
+        if (reference.isPresent() && end.isBefore(ReferenceLevels.ANCHOR)) {
+            end = ReferenceLevels.ANCHOR;
+        }
 
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ stableHash(instrument.symbol()));
-        // Long-run daily volatility: 1.2%..2.8% for stocks, 2.5%..5.5% for crypto.
-        double longRunVol = crypto ? 0.025 + 0.03 * rnd.nextDouble() : 0.012 + 0.016 * rnd.nextDouble();
+        // Long-run daily volatility: the reference kind's range (see ReferenceLevels), else 1.2%..2.8% for stocks
+        // and 2.5%..5.5% for crypto.
+        double volDraw = rnd.nextDouble();
+        double longRunVol = reference.map(r -> r.kind().vol(volDraw))
+                .orElse(crypto ? 0.025 + 0.03 * volDraw : 0.012 + 0.016 * volDraw);
         double alpha = 0.08;
         double beta = 0.90;
         double omega = longRunVol * longRunVol * (1 - alpha - beta);
         double drift = (rnd.nextDouble() - 0.45) * 0.0006;
-        // Start prices: log-uniform $1..$50,000 for crypto, $10..$500 for stocks.
+        // Start prices of other symbols: log-uniform $1..$50,000 for crypto, $10..$500 for stocks. A referenced
+        // symbol is rescaled below, so its start price only sets the path's shape.
         double price = crypto ? Math.exp(rnd.nextDouble() * Math.log(50_000)) : 10 + rnd.nextDouble() * 490;
         double baseVolume = crypto ? 1e5 + rnd.nextDouble() * 1e7 : 5e5 + rnd.nextDouble() * 2e7;
         double variance = longRunVol * longRunVol;
         double shock = 0;
 
+        int capacity = (int) (end.toEpochDay() - START.toEpochDay() + 1);
+        int[] days = new int[capacity];
+        double[][] ohlcv = new double[5][capacity];
+        int n = 0;
+        int anchorIndex = -1;
+        int anchorDay = (int) ReferenceLevels.ANCHOR.toEpochDay();
         for (LocalDate d = START; !d.isAfter(end); d = d.plusDays(1)) {
             if (!crypto && (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY)) {
                 continue;
@@ -102,8 +122,24 @@ public final class SyntheticMarket implements MarketData {
             double high = top * Math.exp(Math.abs(rnd.nextGaussian()) * sigma * 0.5);
             double low = bottom * Math.exp(-Math.abs(rnd.nextGaussian()) * sigma * 0.5);
             double volume = Math.floor(baseVolume * Math.exp(0.4 * rnd.nextGaussian()) * (1 + 20 * Math.abs(shock)));
-            bars.add((int) d.toEpochDay(), open, high, low, close, volume);
+            days[n] = (int) d.toEpochDay();
+            ohlcv[0][n] = open;
+            ohlcv[1][n] = high;
+            ohlcv[2][n] = low;
+            ohlcv[3][n] = close;
+            ohlcv[4][n] = volume;
+            if (days[n] <= anchorDay) {
+                anchorIndex = n;
+            }
+            n++;
             price = close;
+        }
+        // A multiplicative rescale keeps every return, range and bar relation exactly as generated.
+        double scale = reference.isPresent() ? reference.get().level() / ohlcv[3][anchorIndex] : 1.0;
+        BarSeries.Builder bars = BarSeries.builder(instrument);
+        for (int i = 0; i < n; i++) {
+            bars.add(days[i], ohlcv[0][i] * scale, ohlcv[1][i] * scale, ohlcv[2][i] * scale, ohlcv[3][i] * scale,
+                    ohlcv[4][i]);
         }
         return bars.build();
     }

@@ -3,10 +3,13 @@ package sextant.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sextant.core.market.AssetClass;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
@@ -15,6 +18,9 @@ import sextant.core.port.MarketDataException;
 class CsvBarReaderTest {
     static final Path SHARED = Path.of(System.getProperty("sextant.shared", "../shared"));
     static final Instrument X = Instrument.stock("X");
+
+    @TempDir
+    Path dir;
 
     @Test
     void readsYahooLayoutWithColumnsOutOfOrder() {
@@ -94,6 +100,76 @@ class CsvBarReaderTest {
     @Test
     void emptyFileIsAnError() {
         assertThatThrownBy(() -> CsvBarReader.parse("t.csv", List.of(), X)).hasMessageContaining("t.csv: file is empty");
+    }
+
+    @Test
+    void yahooLayoutWithAdjCloseScalesOpenHighLowByAdjCloseOverClose() throws Exception {
+        Path f = dir.resolve("SPY.csv");
+        Files.writeString(f, "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-01-02,100,110,90,105,52.5,1000\n"
+                + "2024-01-03,105,106,104,105,105,2000\n");
+        BarSeries s = CsvBarReader.read(f, Instrument.stock("SPY"));
+        assertThat(s.size()).isEqualTo(2);
+        // Day 1: Adj Close / Close = 0.5, so every price is halved; volume stays as published.
+        assertThat(s.open()[0]).isEqualTo(50.0);
+        assertThat(s.high()[0]).isEqualTo(55.0);
+        assertThat(s.low()[0]).isEqualTo(45.0);
+        assertThat(s.close()[0]).isEqualTo(52.5);
+        assertThat(s.volume()[0]).isEqualTo(1000);
+        assertThat(s.close()[1]).isEqualTo(105.0);
+        assertThat(s.open()[1]).isEqualTo(105.0);
+    }
+
+    @Test
+    void utf8WithOrWithoutBomAndUtf16WithOrWithoutBomReadTheSame() throws Exception {
+        String text = "Date,Open,High,Low,Close,Volume\r\n2024-01-02,10,11,9,10.5,100\r\n2024-01-03,10.5,12,10,11,200\r\n";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[][] variants = {utf8, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8),
+                text.getBytes(StandardCharsets.UTF_16), // Java writes a big-endian BOM
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)),
+                text.getBytes(StandardCharsets.UTF_16LE), text.getBytes(StandardCharsets.UTF_16BE)};
+        for (int i = 0; i < variants.length; i++) {
+            Path f = Files.write(dir.resolve("v" + i + ".csv"), variants[i]);
+            BarSeries s = CsvBarReader.read(f, X);
+            assertThat(s.size()).as("variant %d", i).isEqualTo(2);
+            assertThat(s.close()).as("variant %d", i).containsExactly(10.5, 11.0);
+        }
+    }
+
+    @Test
+    void binaryFileIsRefusedWithoutEchoingItsBytes() throws Exception {
+        byte[] junk = new byte[600];
+        new java.util.Random(1).nextBytes(junk);
+        junk[3] = 0;
+        junk[0] = 0x1B; // ESC: would start a terminal control sequence
+        Path f = Files.write(dir.resolve("junk.csv"), junk);
+        assertThatThrownBy(() -> CsvBarReader.read(f, X)).isInstanceOf(MarketDataException.class)
+                .hasMessage(f + ": is binary, not a CSV text file (NUL byte at offset 3); expected a header line such as"
+                        + " Date,Open,High,Low,Close,Volume");
+    }
+
+    @Test
+    void invalidUtf8NamesTheLineAndSaysToSaveAsUtf8() throws Exception {
+        byte[] head = "Date,Open,High,Low,Close\n2024-01-02,10,11,9,10\n2024-01-03,".getBytes(StandardCharsets.UTF_8);
+        Path f = Files.write(dir.resolve("latin1.csv"), concat(head, new byte[] {(byte) 0xE9, '1', '0', '\n'}));
+        assertThatThrownBy(() -> CsvBarReader.read(f, X))
+                .hasMessage(f + ": line 3: is not UTF-8 text (invalid byte at offset " + head.length + "); save it as UTF-8");
+    }
+
+    @Test
+    void errorsQuoteAShortPrintableSnippetOnly() {
+        String nasty = "1\u001b[31m" + "9".repeat(100) + "\u0007";
+        assertThatThrownBy(() -> parse("Date,Open,High,Low,Close", "2024-01-02,10,11," + nasty + ",10"))
+                .hasMessage("t.csv: line 2: low '1?[31m" + "9".repeat(34) + "...' is not a number");
+        assertThatThrownBy(() -> parse("x\u0000\u0001garbage\u009b header"))
+                .hasMessageContaining("(header: x??garbage? header)")
+                .satisfies(e -> assertThat(e.getMessage().chars().allMatch(c -> c >= 0x20 && c <= 0x7E)).isTrue());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static BarSeries parse(String... lines) {

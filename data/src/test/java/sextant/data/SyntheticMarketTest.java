@@ -73,4 +73,61 @@ class SyntheticMarketTest {
         }
         assertThat(ac / var2).as("lag-1 autocorrelation of squared returns").isGreaterThan(0.05);
     }
+
+    @Test
+    void defaultUniverseSymbolsTradeNearTheirReferenceLevelsWithTheirKindsVolatility() {
+        SyntheticMarket m = new SyntheticMarket(42);
+        LocalDate from = LocalDate.of(2025, 3, 1);
+        LocalDate to = LocalDate.of(2026, 3, 1);
+        ReferenceLevels.all().forEach((symbol, ref) -> {
+            Instrument inst = ref.kind().name().contains("COIN") || symbol.endsWith("USD")
+                    ? Instrument.crypto(symbol) : Instrument.stock(symbol);
+            BarSeries s = m.dailyBars(inst, from, to);
+            // The anchor day's close is the reference level (up to rounding).
+            int anchor = s.indexOnOrAfter(ReferenceLevels.ANCHOR.plusDays(1)) - 1;
+            assertThat(s.close()[anchor]).as(symbol).isCloseTo(ref.level(), org.assertj.core.data.Percentage.withPercentage(1e-9));
+            double vol = dailyVol(m.dailyBars(inst, LocalDate.of(2020, 1, 1), to));
+            assertThat(vol).as(symbol + " realised daily volatility 2020-2026")
+                    .isBetween(ref.kind().minVol * 0.6, ref.kind().maxVol * 1.6);
+        });
+        // Recognisable levels a year around the anchor (seed 42): bitcoin in the tens of thousands, SPY in the hundreds.
+        BarSeries btc = m.dailyBars(Instrument.crypto("BTCUSD"), from, to);
+        BarSeries spy = m.dailyBars(Instrument.stock("SPY"), from, to);
+        for (int i = 0; i < btc.size(); i++) {
+            assertThat(btc.close()[i]).isBetween(30_000.0, 250_000.0);
+        }
+        for (int i = 0; i < spy.size(); i++) {
+            assertThat(spy.close()[i]).isBetween(400.0, 950.0);
+        }
+    }
+
+    @Test
+    void aReferencedSymbolsBarsAreTheSameWhateverRangeIsAskedEvenBeforeTheAnchor() {
+        BarSeries early = new SyntheticMarket(5).dailyBars(Instrument.stock("SPY"), FROM, LocalDate.of(2021, 1, 1));
+        BarSeries late = new SyntheticMarket(5).dailyBars(Instrument.stock("SPY"), FROM, LocalDate.of(2026, 6, 1));
+        assertThat(late.slice(0, early.size()).close()).containsExactly(early.close());
+        assertThat(new SyntheticMarket(6).dailyBars(Instrument.stock("SPY"), FROM, TO).close()[10])
+                .isNotEqualTo(late.close()[10]);
+    }
+
+    @Test
+    void otherSymbolsKeepASeededLevelOfTheirOwn() {
+        double a = new SyntheticMarket(9).dailyBars(Instrument.stock("ZZZZ"), FROM, TO).close()[0];
+        double b = new SyntheticMarket(9).dailyBars(Instrument.stock("ZZZZ"), FROM, TO).close()[0];
+        assertThat(a).isEqualTo(b);
+        assertThat(new SyntheticMarket(10).dailyBars(Instrument.stock("ZZZZ"), FROM, TO).close()[0]).isNotEqualTo(a);
+    }
+
+    private static double dailyVol(BarSeries s) {
+        double sum = 0;
+        double sum2 = 0;
+        int n = s.size() - 1;
+        for (int i = 1; i <= n; i++) {
+            double r = Math.log(s.close()[i] / s.close()[i - 1]);
+            sum += r;
+            sum2 += r * r;
+        }
+        double mean = sum / n;
+        return Math.sqrt(sum2 / n - mean * mean);
+    }
 }
