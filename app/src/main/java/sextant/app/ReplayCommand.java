@@ -37,6 +37,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "synthetic|csv|alpaca", description = "Overrides data.source.")
     String data;
 
+    @Option(names = "--universe-from-data",
+            description = "Trade every symbol of the CSV directory (sets universe.from-data; needs data.source csv).")
+    boolean universeFromData;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write replay.json (and gate.json with --gate) here; the replay's state goes to DIR/state.")
     Path out;
@@ -66,7 +70,16 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ConfigException("--to " + to + " is before --from " + from);
         }
         SextantConfig cfg = common.load();
-        List<Instrument> universe = Wiring.universe(cfg);
+        UniverseChoice universeChoice = UniverseChoice.resolve(cfg, universeFromData, data);
+        List<Instrument> universe = universeChoice.instruments();
+        String missingData = universeChoice.missingLine(cfg);
+        if (missingData != null) {
+            spec.commandLine().getErr().println("error: " + missingData);
+            spec.commandLine().getErr().flush();
+            if (universe.isEmpty()) {
+                return Main.EXIT_FAILURE;
+            }
+        }
         CycleSettings settings = Wiring.settings(cfg);
         PaperConfig paper = Wiring.paperConfig(cfg);
         Path stateDir = stateDir();
@@ -112,7 +125,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
             stdout.flush();
-            return result.main().cyclesWithErrors() == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
+            return result.main().cyclesWithErrors() == 0 && missingData == null ? Main.EXIT_OK : Main.EXIT_FAILURE;
         } finally {
             if (temporary) {
                 deleteQuietly(stateDir);
