@@ -73,8 +73,13 @@ class OrderPlanningTest {
             assertThat(a.submit().limitPrice()).isEqualTo(99.98); // buys round down to the cent
             assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.DAY);
         });
-        Order open = order(AAA, "sx-20250602-AAA-eb", Side.BUY);
+        Order open = new Order("id-1", "sx-20250602-AAA-eb", AAA, Side.BUY, 10, OrderType.LIMIT, 99.98, TimeInForce.DAY,
+                OrderStatus.NEW, 0, Double.NaN, Instant.EPOCH);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(open), Map.of())).isEmpty();
+        // The same id with another price is not kept: it is cancelled and the new order is sent (under a new id).
+        Order other = new Order("id-2", "sx-20250602-AAA-eb", AAA, Side.BUY, 10, OrderType.LIMIT, 97, TimeInForce.DAY,
+                OrderStatus.NEW, 0, Double.NaN, Instant.EPOCH);
+        assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(other), Map.of())).hasSize(2);
     }
 
     @Test
