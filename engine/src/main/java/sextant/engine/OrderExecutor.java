@@ -135,7 +135,7 @@ final class OrderExecutor {
                     "cancel requested, the broker still reports it working after " + settings.cancelChecks() + " checks"),
                     true, filled);
         }
-        if (now.filledQty() > 1e-9) {
+        if (filled) {
             return new CancelResult(new OrderEvent(OrderOutcome.FILLED_DURING_CANCEL, symbol, null, now,
                     "filled " + PortfolioBuilder.fmt(now.filledQty()) + " of " + PortfolioBuilder.fmt(now.qty())
                             + " while it was being cancelled (" + now.status().name().toLowerCase(java.util.Locale.ROOT)
