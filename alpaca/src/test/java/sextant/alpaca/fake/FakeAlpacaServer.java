@@ -296,6 +296,21 @@ public final class FakeAlpacaServer implements AutoCloseable {
         book.confirmPendingCancels();
     }
 
+    /** Account type: {@code "1"} is a cash account; {@code shortingEnabled} is Alpaca's {@code shorting_enabled}. */
+    public void margin(String multiplier, boolean shortingEnabled) {
+        book.setMargin(multiplier, shortingEnabled);
+    }
+
+    /** Day trades in the last five sessions ({@code daytrade_count}); 4 or more flags the account as a pattern day trader. */
+    public void daytradeCount(int n) {
+        book.setDaytradeCount(n);
+    }
+
+    /** The asset is listed {@code easy_to_borrow: false}: no new shorts. */
+    public void hardToBorrow(String symbol) {
+        book.markHardToBorrow(symbol);
+    }
+
     /** The session ended: open DAY orders expire. */
     public void expireDayOrders() {
         book.expireDayOrders();

@@ -40,6 +40,10 @@ final class FakeBook {
     private int ordersWithoutClientOrderId;
     private boolean autoFillMarketableLimits;
     private boolean pendingCancels;
+    private String multiplier = "2";
+    private boolean shortingEnabled = true;
+    private int daytradeCount;
+    private final Set<String> hardToBorrow = new java.util.HashSet<>();
     private final Map<String, Double> fillOnCancel = new HashMap<>();
 
     FakeBook(Clock clock, ToDoubleFunction<String> priceOf) {
@@ -148,6 +152,20 @@ final class FakeBook {
         return o;
     }
 
+    /** Account type and shorting: multiplier "1" is a cash account (Alpaca allows it no shorts). */
+    synchronized void setMargin(String multiplier, boolean shortingEnabled) {
+        this.multiplier = multiplier;
+        this.shortingEnabled = shortingEnabled;
+    }
+
+    synchronized void setDaytradeCount(int n) {
+        daytradeCount = n;
+    }
+
+    synchronized void markHardToBorrow(String symbol) {
+        hardToBorrow.add(normalize(symbol));
+    }
+
     /** When on, a cancel is accepted as {@code pending_cancel} and only takes effect at {@link #confirmPendingCancels}. */
     synchronized void setPendingCancels(boolean on) {
         pendingCancels = on;
@@ -200,8 +218,11 @@ final class FakeBook {
         n.put("equity", str(equity));
         n.put("last_equity", str(equity));
         n.put("buying_power", str(Math.max(0, cash)));
-        n.put("multiplier", "1");
-        n.put("pattern_day_trader", false);
+        n.put("multiplier", multiplier);
+        n.put("shorting_enabled", shortingEnabled);
+        n.put("daytrade_count", daytradeCount);
+        n.put("non_marginable_buying_power", str(Math.max(0, cash)));
+        n.put("pattern_day_trader", daytradeCount >= 4);
         n.put("trading_blocked", false);
         n.put("account_blocked", false);
         n.put("crypto_status", "ACTIVE");
@@ -330,6 +351,15 @@ final class FakeBook {
         }
         if ((type.equals("limit") || type.equals("stop_limit")) && !(limit > 0)) {
             return error(422, 40010001, "limit_price is required for " + type);
+        }
+        double heldNow = positions.containsKey(s) ? positions.get(s)[0] : 0;
+        if (!crypto && side.equals("sell") && qty > Math.max(0, heldNow) + 1e-12) {
+            if (multiplier.equals("1") || !shortingEnabled) {
+                return error(403, 40310000, "account is not allowed to short");
+            }
+            if (hardToBorrow.contains(s)) {
+                return error(422, 42210000, "asset " + s + " cannot be sold short");
+            }
         }
         Answer wash = washTrade(s, side, type, limit);
         if (wash != null) {
@@ -586,7 +616,7 @@ final class FakeBook {
         n.put("tradable", true);
         n.put("marginable", !crypto);
         n.put("shortable", !crypto);
-        n.put("easy_to_borrow", !crypto);
+        n.put("easy_to_borrow", !crypto && !hardToBorrow.contains(s));
         n.put("fractionable", !nonFractionable.contains(s));
         if (crypto) {
             n.put("min_order_size", "0.0001");
