@@ -47,6 +47,17 @@ class OrderPlanningTest {
     }
 
     @Test
+    void cryptoIsSizedFromCashNotFromMarginBuyingPower() {
+        // A margin account: 40k buying power but only 3k cash. The stock may use margin; the crypto may not.
+        List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(BTC, Side.BUY, 0.002, 30_000, 31_000)),
+                new Account(3_000, 100_000, 40_000, 100_000), List.of());
+        assertThat(out).singleElement().satisfies(d -> assertThat(d.qty() * 30_000).isLessThanOrEqualTo(3_000));
+        List<SymbolDecision> stock = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.002, 100, 103)),
+                new Account(3_000, 100_000, 40_000, 100_000), List.of());
+        assertThat(stock).singleElement().satisfies(d -> assertThat(d.qty()).isEqualTo(100)); // 10 % of equity
+    }
+
+    @Test
     void aReversalClosesTheOppositePositionFirstAndSizesNothing() {
         List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
                 new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100)));
