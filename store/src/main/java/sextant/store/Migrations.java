@@ -74,6 +74,7 @@ final class Migrations {
                         + " realized_pnl REAL NOT NULL, updated_cycle INTEGER)",
                 "CREATE TABLE left_alone (cycle_id INTEGER NOT NULL REFERENCES cycles(id), symbol TEXT NOT NULL,"
                         + " what TEXT NOT NULL)",
+                "CREATE TABLE paper_pending_cancels (order_id TEXT PRIMARY KEY)",
                 "CREATE TABLE position_adjustments (cycle_id INTEGER NOT NULL REFERENCES cycles(id), symbol TEXT NOT NULL,"
                         + " from_qty REAL NOT NULL, to_qty REAL NOT NULL, why TEXT NOT NULL)",
                 // Before V2 only Sextant's own orders were ever reported as fills (the paper broker's), so every
