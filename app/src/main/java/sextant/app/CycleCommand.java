@@ -101,7 +101,8 @@ final class CycleCommand implements Callable<Integer> {
                         System.currentTimeMillis() - dbDone);
             }
             try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg, universe), new SqliteForecastStore(db),
-                    brokerPort, new SqliteLedger(db), settings, Wiring.listener(showProgress),
+                    brokerPort, new SqliteLedger(db), settings, Wiring.orderSettings(cfg),
+                    Wiring.listener(showProgress),
                     Wiring.clock())) {
                 report = engine.run(day, universe);
             } finally {

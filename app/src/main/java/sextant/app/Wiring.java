@@ -16,6 +16,7 @@ import sextant.data.CsvMarketData;
 import sextant.data.SyntheticMarket;
 import sextant.engine.CycleListener;
 import sextant.engine.CycleSettings;
+import sextant.engine.OrderSettings;
 import sextant.paper.PaperBroker;
 import sextant.paper.PaperConfig;
 import sextant.store.CachedMarketData;
@@ -78,7 +79,8 @@ final class Wiring {
         }
         return switch (type) {
             case "paper" -> PaperBroker.open(db, data, () -> asOf, new PaperConfig(cfg.number("paper.initial-cash"),
-                    cfg.number("paper.stock-fee"), cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage")));
+                    cfg.number("paper.stock-fee"), cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage"),
+                    cfg.bool("paper.partial-fills"), cfg.bool("paper.pending-cancels")));
             case "alpaca" -> alpaca.broker();
             default -> throw new ConfigException(cfg.source() + ": 'broker.type' must be paper or alpaca, got '" + type + "'");
         };
@@ -114,6 +116,15 @@ final class Wiring {
         return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
                 cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
                 Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg));
+    }
+
+    static OrderSettings orderSettings(SextantConfig cfg) {
+        String onRemoval = cfg.string("universe.on-removal");
+        if (!onRemoval.equals("close") && !onRemoval.equals("keep")) {
+            throw new ConfigException(cfg.source() + ": 'universe.on-removal' must be close or keep, got '" + onRemoval + "'");
+        }
+        return new OrderSettings(onRemoval.equals("close"), OrderSettings.defaults().cancelChecks(),
+                OrderSettings.defaults().cancelCheckWait());
     }
 
     /** The ledger's record of the model: the configured spec, plus the per-symbol store when there is one. */
