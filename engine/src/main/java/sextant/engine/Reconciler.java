@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
 import sextant.core.order.OrderOutcome;
-import sextant.core.order.OrderStatus;
 import sextant.core.order.OwnedPosition;
 import sextant.core.order.Position;
 import sextant.core.order.TrackedOrder;
@@ -141,9 +140,5 @@ final class Reconciler {
 
     List<OrderEvent> events() {
         return List.copyOf(events);
-    }
-
-    static boolean isFinal(OrderStatus s) {
-        return !s.isOpen();
     }
 }
