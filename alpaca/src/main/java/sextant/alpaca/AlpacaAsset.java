@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Alpaca omits them (it sends them for crypto pairs).
  */
 public record AlpacaAsset(String symbol, String assetClass, String status, boolean tradable, boolean fractionable,
-                          boolean shortable, double minOrderSize, double minTradeIncrement, double priceIncrement) {
+                          boolean shortable, double minOrderSize, double minTradeIncrement, double priceIncrement,
+                          boolean easyToBorrow) {
     static AlpacaAsset from(JsonNode n) {
         return new AlpacaAsset(Json.text(n, "symbol"), Json.text(n, "class"), Json.text(n, "status"), Json.bool(n, "tradable"),
                 Json.bool(n, "fractionable"), Json.bool(n, "shortable"), Json.num(n, "min_order_size"),
-                Json.num(n, "min_trade_increment"), Json.num(n, "price_increment"));
+                Json.num(n, "min_trade_increment"), Json.num(n, "price_increment"), Json.bool(n, "easy_to_borrow"));
     }
 
     public boolean isCrypto() {

@@ -25,6 +25,8 @@ public final class AlpacaBroker implements Broker {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
     private final AlpacaTradingClient client;
     private final Map<Instrument, AlpacaAsset> assets = new ConcurrentHashMap<>();
+    /** The account the rules are checked against: read at the cycle's account() and kept for its orders. */
+    private volatile AlpacaAccount rulesAccount;
 
     private AlpacaBroker(AlpacaTradingClient client) {
         this.client = client;
@@ -78,7 +80,9 @@ public final class AlpacaBroker implements Broker {
 
     @Override
     public Account account() {
-        return client.account().toAccount();
+        AlpacaAccount a = client.account();
+        rulesAccount = a;
+        return a.toAccount();
     }
 
     @Override
@@ -126,6 +130,7 @@ public final class AlpacaBroker implements Broker {
         AlpacaOrderRequest wire;
         try {
             wire = OrderRules.toAlpaca(request, asset, available);
+            checkAccountRules(request, asset);
         } catch (OrderRuleException e) {
             Optional<AlpacaOrder> existing = client.orderByClientOrderId(request.clientOrderId());
             if (existing.isPresent()) {
@@ -134,6 +139,45 @@ public final class AlpacaBroker implements Broker {
             throw e;
         }
         return client.submitOrder(wire).toOrder();
+    }
+
+    private void checkAccountRules(OrderRequest request, AlpacaAsset asset) {
+        AlpacaAccount account = rulesAccount;
+        if (account == null) {
+            account = client.account();
+            rulesAccount = account;
+        }
+        Instrument in = request.instrument();
+        boolean buyCrypto = in.isCrypto() && request.side() == Side.BUY;
+        boolean needsPosition = !in.isCrypto() && (request.side() == Side.SELL || account.daytradeCount() >= AccountRules.PDT_DAY_TRADES);
+        Optional<AlpacaPosition> pos = needsPosition ? client.position(in) : Optional.empty();
+        double held = pos.map(AlpacaPosition::qty).orElse(0.0);
+        double ref = Double.isFinite(request.limitPrice()) ? request.limitPrice()
+                : pos.map(p -> p.toPosition().marketPrice()).orElse(Double.NaN);
+        boolean openedToday = false;
+        if (!in.isCrypto() && held != 0 && account.daytradeCount() >= AccountRules.PDT_DAY_TRADES
+                && account.equity() < AccountRules.PDT_EQUITY) {
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
+            Side opening = held > 0 ? Side.BUY : Side.SELL;
+            for (AlpacaOrder o : client.orders("closed", 100)) {
+                Order c = o.toOrder();
+                if (c.instrument().equals(in) && c.side() == opening && c.filledQty() > 0 && c.submittedAt() != null
+                        && c.submittedAt().atZone(java.time.ZoneId.of("America/New_York")).toLocalDate().equals(today)) {
+                    openedToday = true;
+                }
+            }
+        }
+        AccountRules.check(request, asset, account, held, ref, openedToday);
+        if (buyCrypto && Double.isFinite(account.nonMarginableBuyingPower()) && Double.isFinite(ref)) {
+            // What this order holds back is not available to the next crypto buy of the cycle.
+            rulesAccount = withNonMarginable(account, account.nonMarginableBuyingPower() - request.qty() * ref);
+        }
+    }
+
+    private static AlpacaAccount withNonMarginable(AlpacaAccount a, double nmbp) {
+        return new AlpacaAccount(a.id(), a.status(), a.currency(), a.cash(), a.equity(), a.buyingPower(), a.lastEquity(),
+                a.tradingBlocked(), a.accountBlocked(), a.patternDayTrader(), a.shortingEnabled(), a.multiplier(),
+                a.daytradeCount(), nmbp);
     }
 
     @Override

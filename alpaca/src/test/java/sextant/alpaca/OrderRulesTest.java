@@ -16,11 +16,11 @@ import sextant.core.order.TimeInForce;
 
 class OrderRulesTest {
     private static final AlpacaAsset STOCK = new AlpacaAsset("AAPL", "us_equity", "active", true, true, true, Double.NaN,
-            Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, true);
     private static final AlpacaAsset WHOLE_ONLY = new AlpacaAsset("XYZ", "us_equity", "active", true, false, true, Double.NaN,
-            Double.NaN, Double.NaN);
-    private static final AlpacaAsset BTC = new AlpacaAsset("BTC/USD", "crypto", "active", true, true, false, 0.0001, 1e-9, 1.0);
-    private static final AlpacaAsset DOGE = new AlpacaAsset("DOGE/USD", "crypto", "active", true, true, false, 1, 1, 0.000001);
+            Double.NaN, Double.NaN, true);
+    private static final AlpacaAsset BTC = new AlpacaAsset("BTC/USD", "crypto", "active", true, true, false, 0.0001, 1e-9, 1.0, false);
+    private static final AlpacaAsset DOGE = new AlpacaAsset("DOGE/USD", "crypto", "active", true, true, false, 1, 1, 0.000001, false);
 
     private static OrderRequest limit(Instrument in, Side side, double qty, double px, TimeInForce tif) {
         return OrderRequest.limit(in, side, qty, px, tif, "cid-1");

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import sextant.alpaca.AlpacaConfig;
 import sextant.alpaca.AlpacaSession;
+import sextant.alpaca.SessionDate;
 import sextant.core.port.Broker;
 import sextant.core.port.MarketData;
 
@@ -30,6 +31,11 @@ final class AlpacaWiring {
 
     Broker broker() {
         return session().broker();
+    }
+
+    /** The cycle date from Alpaca's clock and calendar (see {@link SessionDate}). */
+    SessionDate sessionDate() {
+        return SessionDate.from(session().trading());
     }
 
     private synchronized AlpacaSession session() {

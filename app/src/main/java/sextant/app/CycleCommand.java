@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sextant.alpaca.SessionDate;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.port.Broker;
@@ -29,7 +30,7 @@ final class CycleCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC).")
+            description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC). Paper broker only: with Alpaca the cycle date is the next session by Alpaca's clock and calendar.")
     LocalDate asOf;
 
     @Option(names = "--broker", paramLabel = "paper|alpaca", description = "Overrides broker.type.")
@@ -77,6 +78,12 @@ final class CycleCommand implements Callable<Integer> {
         }
         var settings = Wiring.settings(cfg);
         Path stateDir = Wiring.stateDir(cfg, common.stateDir);
+        String brokerType = broker != null ? broker : cfg.string("broker.type");
+        boolean realBroker = "alpaca".equals(brokerType);
+        if (realBroker && asOf != null) {
+            throw new ConfigException("--as-of " + asOf + " is refused with the Alpaca broker: its orders are sent now, so"
+                    + " the cycle date is the next session by Alpaca's clock and calendar; use --as-of with --broker paper");
+        }
         LocalDate day = asOf != null ? asOf : LocalDate.now(Wiring.clock());
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
 
@@ -85,6 +92,15 @@ final class CycleCommand implements Callable<Integer> {
         try (Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());
+            if (realBroker) {
+                SessionDate session = alpaca.sessionDate();
+                if (session.refused()) {
+                    spec.commandLine().getErr().println("error: " + session.refusal());
+                    spec.commandLine().getErr().flush();
+                    return Main.EXIT_FAILURE;
+                }
+                day = session.day();
+            }
             MarketData marketData = Wiring.marketData(cfg, data, db, alpaca);
             Broker brokerPort = Wiring.broker(cfg, broker, db, marketData, day, liveTrading, alpaca);
             CycleProfiler profiler = profile ? CycleProfiler.start(stateDir, day, spec.commandLine().getErr()) : null;
@@ -96,7 +112,8 @@ final class CycleCommand implements Callable<Integer> {
                         System.currentTimeMillis() - dbDone);
             }
             try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg, universe), new SqliteForecastStore(db),
-                    brokerPort, new SqliteLedger(db), settings, Wiring.listener(showProgress),
+                    brokerPort, new SqliteLedger(db), settings, Wiring.orderSettings(cfg),
+                    Wiring.listener(showProgress),
                     Wiring.clock())) {
                 report = engine.run(day, universe);
             } finally {

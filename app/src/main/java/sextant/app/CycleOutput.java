@@ -42,6 +42,8 @@ final class CycleOutput {
                         e.request().timeInForce().wire(), e.request().clientOrderId());
             } else if (e.order() != null) {
                 out.printf(Locale.ROOT, "  %-15s %-8s %s%n", e.event(), e.symbol(), e.order().clientOrderId());
+            } else {
+                out.printf(Locale.ROOT, "  %-15s %-8s %s%n", e.event(), e.symbol(), e.message());
             }
         }
         if (!r.newFills().isEmpty()) {

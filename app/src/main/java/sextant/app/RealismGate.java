@@ -71,7 +71,7 @@ final class RealismGate {
 
     private static Cell cell(ReplayRunner runner, PaperConfig base, int window, double slip, double feeMult, int lag) {
         PaperConfig paper = new PaperConfig(base.initialCash(), base.stockFeeRate() * feeMult,
-                base.cryptoFeeRate() * feeMult, base.maxLeverage(), slip);
+                base.cryptoFeeRate() * feeMult, base.maxLeverage(), slip, base.partialFills(), base.pendingCancels());
         String name = String.format(java.util.Locale.ROOT, "gate/slip%02d-fee%dx-lag%d", (int) slip, (int) feeMult, lag);
         ReplayRun run = runner.run(new ReplayVariant(name, ReplayVariant.Forecast.MODEL, paper, lag, 1),
                 ReplayDriver.Progress.NONE);

@@ -17,6 +17,7 @@ import sextant.data.CsvMarketData;
 import sextant.data.SyntheticMarket;
 import sextant.engine.CycleListener;
 import sextant.engine.CycleSettings;
+import sextant.engine.OrderSettings;
 import sextant.paper.PaperBroker;
 import sextant.paper.PaperConfig;
 import sextant.store.CachedMarketData;
@@ -91,7 +92,8 @@ final class Wiring {
     static PaperConfig paperConfig(SextantConfig cfg) {
         try {
             return new PaperConfig(cfg.number("paper.initial-cash"), cfg.number("paper.stock-fee"),
-                    cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage"), cfg.number("paper.slippage-bps"));
+                    cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage"), cfg.number("paper.slippage-bps"),
+                    cfg.bool("paper.partial-fills"), cfg.bool("paper.pending-cancels"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(cfg.source() + ": " + e.getMessage());
         }
@@ -149,6 +151,15 @@ final class Wiring {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(cfg.source() + ": backtest.fill-model: " + e.getMessage());
         }
+    }
+
+    static OrderSettings orderSettings(SextantConfig cfg) {
+        String onRemoval = cfg.string("universe.on-removal");
+        if (!onRemoval.equals("close") && !onRemoval.equals("keep")) {
+            throw new ConfigException(cfg.source() + ": 'universe.on-removal' must be close or keep, got '" + onRemoval + "'");
+        }
+        return new OrderSettings(onRemoval.equals("close"), OrderSettings.defaults().cancelChecks(),
+                OrderSettings.defaults().cancelCheckWait());
     }
 
     /** The ledger's record of the model: the configured spec, plus the per-symbol store when there is one. */

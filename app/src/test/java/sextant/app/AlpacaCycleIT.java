@@ -40,6 +40,7 @@ class AlpacaCycleIT {
     @Test
     void fullCycleOf27SymbolsStaysUnderTheRateLimitAndNeverDuplicatesOrders() throws Exception {
         try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
+            alpaca.marketTime(beforeTheOpen());
             Run first = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
                     "--set", "strategies.edge-z=0");
             assertThat(first.exit()).as(first.out()).isZero();
@@ -59,6 +60,35 @@ class AlpacaCycleIT {
                     .doesNotContain(FakeAlpacaServer.KEY_ID);
             assertThat(dir.resolve(".sextant/logs/sextant.log")).content().doesNotContain(FakeAlpacaServer.SECRET_KEY)
                     .doesNotContain(FakeAlpacaServer.KEY_ID);
+        }
+    }
+
+    /** 05:00 UTC today: before the New York open, after 00:00 UTC (a time a cycle may run). */
+    static java.time.Instant beforeTheOpen() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).atTime(5, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** Defect 3: --as-of is refused with Alpaca, and so is a run while the market is open: exit 2, nothing sent. */
+    @Test
+    void asOfAndAnOpenMarketAreRefusedWithNothingSent() throws Exception {
+        try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
+            Run asOf = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
+                    "--as-of", "2026-09-15");
+            assertThat(asOf.exit()).as(asOf.out()).isEqualTo(2);
+            assertThat(asOf.out()).contains("--as-of 2026-09-15 is refused with the Alpaca broker");
+            assertThat(alpaca.totalRequests()).isZero();
+
+            // A Wednesday 15:00 UTC: 10:00 in New York, the session is open.
+            java.time.LocalDate d = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            while (d.getDayOfWeek() != java.time.DayOfWeek.WEDNESDAY) {
+                d = d.minusDays(1);
+            }
+            alpaca.marketTime(d.atTime(15, 0).toInstant(java.time.ZoneOffset.UTC));
+            Run open = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress");
+            assertThat(open.exit()).as(open.out()).isEqualTo(2);
+            assertThat(open.out()).contains("the market is open").contains("nothing was sent");
+            assertThat(alpaca.requestCount("POST /v2/orders")).isZero();
+            assertThat(alpaca.requestCount("GET /v2/stocks/bars")).isZero();
         }
     }
 

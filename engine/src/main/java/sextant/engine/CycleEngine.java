@@ -34,7 +34,7 @@ import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
 import sextant.core.order.Fill;
-import sextant.core.order.Order;
+import sextant.core.order.OrderOutcome;
 import sextant.core.order.Position;
 import sextant.core.port.Broker;
 import sextant.core.port.Ledger;
@@ -69,10 +69,18 @@ public final class CycleEngine implements AutoCloseable {
     private final String dataSource;
     /** Fitted windows by their inputs: a later cycle of this engine (tomorrow's, or a replay's next session) refits only new ones. */
     private final BacktestMemo memo = new BacktestMemo();
+    private final OrderSettings orderSettings;
     private ModelRouting models;
 
     public CycleEngine(MarketData data, Callable<ModelRouting> modelLoader, ForecastStore forecastStore, Broker broker,
                        Ledger ledger, CycleSettings settings, CycleListener listener, Clock clock) {
+        this(data, modelLoader, forecastStore, broker, ledger, settings, OrderSettings.defaults(), listener, clock);
+    }
+
+    public CycleEngine(MarketData data, Callable<ModelRouting> modelLoader, ForecastStore forecastStore, Broker broker,
+                       Ledger ledger, CycleSettings settings, OrderSettings orderSettings, CycleListener listener,
+                       Clock clock) {
+        this.orderSettings = orderSettings;
         this.modelLoader = modelLoader;
         this.broker = broker;
         this.ledger = ledger;
@@ -127,26 +135,29 @@ public final class CycleEngine implements AutoCloseable {
 
             Map<String, Double> lastClose = new HashMap<>();
             bars.forEach((i, b) -> lastClose.put(i.symbol(), b.close()[b.size() - 1]));
-            List<Fill> fills = timed(timings, Phase.ORDERS, broker::takeNewFills);
+            // Reconcile first: fills since the last cycle and order statuses decide what Sextant owns now.
+            OrderPhase orderPhase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
+            timed(timings, Phase.ORDERS, () -> {
+                orderPhase.reconcile();
+                return null;
+            });
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
+            List<Position> ownPositions = orderPhase.ownPositions(positions);
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> decide(backtests, forecasts.modelIds(), lastClose, failures, account, positions));
-            List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> {
-                List<Order> open = broker.openOrders();
-                List<PlannedAction> plan = new OrderPlanner(ids).plan(asOf, decisions, positions, open, lastClose);
-                return new OrderExecutor(broker, ledger, cycleId).execute(plan);
-            });
+                    () -> decide(backtests, forecasts.modelIds(), lastClose, failures, account, ownPositions));
+            List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
+            List<Fill> fills = orderPhase.fills();
 
             timed(timings, Phase.LEDGER, () -> {
                 ledger.recordBacktests(cycleId, backtests);
                 ledger.recordDecisions(cycleId, decisions);
-                ledger.recordFills(cycleId, fills);
                 ledger.recordAccount(cycleId, clock.instant(), account);
                 return null;
             });
             listener.finished();
-            String status = events.stream().anyMatch(e -> "failed".equals(e.event())) ? "completed with order failures" : "ok";
+            String status = events.stream().anyMatch(e -> e.outcome() == OrderOutcome.FAILED)
+                    ? "completed with order failures" : "ok";
             long finishStart = System.nanoTime();
             timings.setTotal(finishStart - start);
             ledger.finishCycle(cycleId, clock.instant(), status, timings, summary(decisions, events));

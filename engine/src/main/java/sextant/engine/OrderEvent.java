@@ -1,11 +1,16 @@
 package sextant.engine;
 
 import sextant.core.order.Order;
+import sextant.core.order.OrderOutcome;
 import sextant.core.order.OrderRequest;
 
 /**
- * What happened to one planned order action: {@code submitted}, {@code already-present} (same client order id
- * found at the broker: nothing was sent), {@code cancelled}, or {@code failed} with the broker's message.
+ * What happened to one planned order action, or what the cycle found and left alone: the {@link OrderOutcome}, the
+ * request (when one was planned), the broker's order (when there is one) and the reason or the broker's message.
  */
-public record OrderEvent(String event, String symbol, OrderRequest request, Order order, String message) {
+public record OrderEvent(OrderOutcome outcome, String symbol, OrderRequest request, Order order, String message) {
+    /** The outcome's stable key ({@code submitted}, {@code kept}, ...), as stored in the ledger. */
+    public String event() {
+        return outcome.key();
+    }
 }

@@ -9,24 +9,25 @@ import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
 import sextant.core.order.OrderRequest;
+import sextant.core.order.OrderType;
 import sextant.core.order.Position;
 import sextant.core.order.PriceTicks;
 import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
 
 /**
- * Reconciles decisions with the account: one owner per symbol (fixes W-12's managers that cancel each other).
- * For each managed symbol it wants at most one open order:
+ * Plans one symbol's orders from its decision and Sextant's own part of the account (see {@link Ownership}: only
+ * Sextant's orders and the position its fills opened are ever planned for). It wants at most one order:
  * <ul>
  *   <li>no position and a trade decision: an entry limit at the plan's entry price (a market order for the
  *       close-signal strategies, whose backtest enters at the open);</li>
  *   <li>a position on the decided side: a take-profit limit for the whole position (if the plan has one);</li>
- *   <li>a position on the other side, or no longer picked: a closing limit 1 % through the last close (marketable
- *       but bounded);</li>
+ *   <li>a position on the other side, or no longer picked: a closing limit 1 % through the last close, or a market
+ *       order when an earlier close did not fill ({@code escalate});</li>
  * </ul>
- * Every other open order of a managed symbol is cancelled. A symbol that could not be analysed (decision
- * {@code error}) keeps its position and orders untouched: a data outage must never liquidate a book. An order whose client order id matches the wanted one is
- * kept as it is. Positions in symbols outside the universe are not touched.
+ * An open order of Sextant's that is exactly the wanted one (side, remaining quantity, type, price, time in force) is
+ * kept, whatever day's id it carries: a resting crypto take-profit keeps its place in the queue. Every other open order
+ * of Sextant's in the symbol is cancelled. A symbol that could not be analysed (decision {@code error}) gets no plan.
  */
 final class OrderPlanner {
     static final double CLOSE_SLIPPAGE = 0.01;
@@ -37,62 +38,113 @@ final class OrderPlanner {
         this.ids = ids;
     }
 
+    /**
+     * Plans one symbol.
+     *
+     * @param position  Sextant's own position in the symbol, or null
+     * @param own       Sextant's open orders in the symbol
+     * @param lastClose the newest closed bar's close, or null
+     * @param escalate  an earlier close of this position did not fill: close with a market order
+     */
+    SymbolPlan planSymbol(LocalDate day, SymbolDecision d, Position position, List<Order> own, Double lastClose,
+                          boolean escalate) {
+        Instrument inst = d.instrument();
+        OrderRequest want = null;
+        String why;
+        Position p = position;
+        if (p == null || Math.abs(p.qty()) < 1e-9) {
+            if (d.trades() && d.qty() > 0) {
+                String id = ids.of(day, inst, ClientOrderIds.Leg.ENTRY, d.side());
+                want = d.atMarket() ? OrderRequest.market(inst, d.side(), d.qty(), tif(inst), id)
+                        : OrderRequest.limit(inst, d.side(), d.qty(), PriceTicks.round(inst, d.side(), d.entryPrice()),
+                        tif(inst), id);
+                why = "entry: " + d.reason();
+            } else {
+                why = "no position and no entry: " + d.reason();
+            }
+        } else if ("hold".equals(d.action()) && p.side() == d.side()) {
+            if (Double.isFinite(d.takeProfitPrice())) {
+                Side exit = p.side().opposite();
+                double limit = PriceTicks.round(inst, exit, d.takeProfitPrice());
+                want = OrderRequest.limit(inst, exit, Math.abs(p.qty()), limit, tif(inst),
+                        ids.of(day, inst, ClientOrderIds.Leg.EXIT, exit));
+                why = "take-profit for the " + PortfolioBuilder.fmt(p.qty()) + " held: " + d.reason();
+            } else {
+                why = "hold without take-profit: " + d.reason();
+            }
+        } else {
+            want = closing(day, inst, p, lastClose, escalate);
+            why = (escalate ? "close at market (the earlier closing limit did not fill): " : "close: ") + d.reason();
+        }
+        return match(inst, want, own, why);
+    }
+
+    /** The order that closes Sextant's position: a limit 1 % through the last close, or a market order. */
+    OrderRequest closing(LocalDate day, Instrument inst, Position p, Double lastClose, boolean escalate) {
+        Side exit = p.side().opposite();
+        String id = ids.of(day, inst, ClientOrderIds.Leg.CLOSE, exit);
+        if (escalate) {
+            return OrderRequest.market(inst, exit, Math.abs(p.qty()), tif(inst), id);
+        }
+        double ref = lastClose != null ? lastClose : p.marketPrice();
+        double limit = PriceTicks.round(inst, exit, exit == Side.SELL ? ref * (1 - CLOSE_SLIPPAGE) : ref * (1 + CLOSE_SLIPPAGE));
+        return OrderRequest.limit(inst, exit, Math.abs(p.qty()), limit, tif(inst), id);
+    }
+
+    /** Keeps the one open order that already is {@code want}; cancels the others. */
+    static SymbolPlan match(Instrument inst, OrderRequest want, List<Order> own, String why) {
+        Order keep = null;
+        List<Order> cancels = new ArrayList<>();
+        for (Order o : own) {
+            if (keep == null && want != null && same(o, want)) {
+                keep = o;
+            } else {
+                cancels.add(o);
+            }
+        }
+        return new SymbolPlan(inst, cancels, want, keep, why);
+    }
+
+    /**
+     * Limits closer than this (relative) are the same price: the broker rounds a limit to the asset's own price
+     * increment (Alpaca: BTC/USD to whole dollars), so a resting order rarely carries exactly the price that was sent,
+     * and replacing it for that would resend the same order every cycle and lose its place in the queue.
+     */
+    static final double SAME_PRICE = 5e-4;
+
+    /** Whether a resting order already does what {@code want} asks (its unfilled remainder is the wanted quantity). */
+    static boolean same(Order o, OrderRequest want) {
+        if (!o.isOpen() || o.side() != want.side() || o.type() != want.type() || o.timeInForce() != want.timeInForce()) {
+            return false;
+        }
+        double remaining = o.qty() - o.filledQty();
+        if (Math.abs(remaining - want.qty()) > 1e-9) {
+            return false;
+        }
+        return want.type() == OrderType.MARKET
+                || Math.abs(o.limitPrice() - want.limitPrice()) <= Math.max(1e-9, SAME_PRICE * want.limitPrice());
+    }
+
+    /**
+     * All symbols at once, every order given treated as Sextant's (kept for the planning tests): cancels first, then
+     * the submits.
+     */
     List<PlannedAction> plan(LocalDate day, List<SymbolDecision> decisions, List<Position> positions, List<Order> open,
                              Map<String, Double> lastClose) {
         Map<String, Position> pos = new HashMap<>();
         positions.forEach(p -> pos.put(p.instrument().symbol(), p));
-        Map<String, List<Order>> openBySymbol = new HashMap<>();
-        open.forEach(o -> openBySymbol.computeIfAbsent(o.instrument().symbol(), k -> new ArrayList<>()).add(o));
-
+        Map<String, List<Order>> bySymbol = new HashMap<>();
+        open.forEach(o -> bySymbol.computeIfAbsent(o.instrument().symbol(), k -> new ArrayList<>()).add(o));
         List<PlannedAction> actions = new ArrayList<>();
         for (SymbolDecision d : decisions) {
             if ("error".equals(d.action())) {
                 continue;
             }
-            Instrument inst = d.instrument();
-            Position p = pos.get(inst.symbol());
-            OrderRequest want = null;
-            String why;
-            if (p == null || p.qty() == 0) {
-                if (d.trades() && d.qty() > 0) {
-                    String id = ids.of(day, inst, ClientOrderIds.Leg.ENTRY, d.side());
-                    want = d.atMarket() ? OrderRequest.market(inst, d.side(), d.qty(), tif(inst), id)
-                            : OrderRequest.limit(inst, d.side(), d.qty(), PriceTicks.round(inst, d.side(), d.entryPrice()),
-                            tif(inst), id);
-                    why = "entry: " + d.reason();
-                } else {
-                    why = "no position and no entry: " + d.reason();
-                }
-            } else if ("hold".equals(d.action()) && p.side() == d.side()) {
-                if (Double.isFinite(d.takeProfitPrice())) {
-                    Side exit = p.side().opposite();
-                    double limit = PriceTicks.round(inst, exit, d.takeProfitPrice());
-                    want = OrderRequest.limit(inst, exit, Math.abs(p.qty()), limit, tif(inst),
-                            ids.of(day, inst, ClientOrderIds.Leg.EXIT, exit));
-                    why = "take-profit for the " + PortfolioBuilder.fmt(p.qty()) + " held: " + d.reason();
-                } else {
-                    why = "hold without take-profit: " + d.reason();
-                }
-            } else {
-                Double close = lastClose.get(inst.symbol());
-                Side exit = p.side().opposite();
-                double ref = close != null ? close : p.marketPrice();
-                double limit = PriceTicks.round(inst, exit, exit == Side.SELL ? ref * (1 - CLOSE_SLIPPAGE)
-                        : ref * (1 + CLOSE_SLIPPAGE));
-                want = OrderRequest.limit(inst, exit, Math.abs(p.qty()), limit, tif(inst),
-                        ids.of(day, inst, ClientOrderIds.Leg.CLOSE, exit));
-                why = "close: " + d.reason();
-            }
-            boolean keep = false;
-            for (Order o : openBySymbol.getOrDefault(inst.symbol(), List.of())) {
-                if (want != null && o.clientOrderId().equals(want.clientOrderId())) {
-                    keep = true;
-                } else {
-                    actions.add(PlannedAction.cancel(o, "superseded by this cycle's plan for " + inst.symbol()));
-                }
-            }
-            if (want != null && !keep) {
-                actions.add(PlannedAction.submit(want, why));
+            String s = d.instrument().symbol();
+            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(s), false);
+            sp.cancels().forEach(o -> actions.add(PlannedAction.cancel(o, "superseded by this cycle's plan for " + s)));
+            if (sp.want() != null && sp.keep() == null) {
+                actions.add(PlannedAction.submit(sp.want(), sp.reason()));
             }
         }
         return actions;

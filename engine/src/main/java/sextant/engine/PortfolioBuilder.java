@@ -39,6 +39,8 @@ final class PortfolioBuilder {
                 .thenComparing(d -> d.instrument().symbol()));
         int slots = settings.maxPositions();
         double buyingPower = account.buyingPower();
+        // Crypto is never bought on margin (Alpaca: non-marginable buying power): it is sized from cash.
+        double cash = Math.max(0, account.cash());
         int rank = 0;
         for (SymbolDecision d : trades) {
             rank++;
@@ -58,7 +60,7 @@ final class PortfolioBuilder {
                 continue;
             }
             double budget = PositionSizer.budget(account.equity(), settings.positionFraction(), settings.maxGrossExposure(),
-                    gross, buyingPower);
+                    gross, d.instrument().isCrypto() ? Math.min(buyingPower, cash) : buyingPower);
             double qty = PositionSizer.quantity(d.instrument(), budget, d.entryPrice());
             if (qty <= 0) {
                 out.add(skip(d, String.format(Locale.ROOT, "budget %.2f buys no unit at %s", budget,
@@ -68,6 +70,7 @@ final class PortfolioBuilder {
             double notional = qty * d.entryPrice();
             gross += notional;
             buyingPower -= notional;
+            cash -= notional;
             slots--;
             out.add(d.with("trade", qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
         }

@@ -76,65 +76,42 @@ class OrderExecutorTest {
         @Override
         public void cancel(String orderId) {
             calls.add("cancel " + orderId);
-        }
-    }
-
-    static final class ListLedger implements Ledger {
-        final List<String> events = new ArrayList<>();
-
-        @Override
-        public long startCycle(Instant s, LocalDate a, String b, String d, String m, int n) {
-            return 1;
-        }
-
-        @Override
-        public void recordBacktests(long id, List<SymbolBacktest> b) {
-        }
-
-        @Override
-        public void recordDecisions(long id, List<SymbolDecision> d) {
-        }
-
-        @Override
-        public void recordOrder(long id, Order o, String event) {
-            events.add(event + " " + o.clientOrderId());
-        }
-
-        @Override
-        public void recordFills(long id, List<Fill> f) {
-        }
-
-        @Override
-        public void recordAccount(long id, Instant at, Account a) {
-        }
-
-        @Override
-        public void finishCycle(long id, Instant at, String s, PhaseTimings t, String summary) {
-        }
-
-        @Override
-        public void close() {
+            byClientId.replaceAll((k, o) -> o.id().equals(orderId) ? new Order(o.id(), o.clientOrderId(), o.instrument(),
+                    o.side(), o.qty(), o.type(), o.limitPrice(), o.timeInForce(), OrderStatus.CANCELED, o.filledQty(),
+                    o.filledAvgPrice(), o.submittedAt()) : o);
         }
     }
 
     @Test
-    void cancelsRunFirstKnownIdsAreNotResentAndOneFailureDoesNotStopTheRest() {
+    void eachSymbolCancelsConfirmsThenSubmitsAndOneFailureDoesNotStopTheOthers() throws Exception {
         RecordingBroker broker = new RecordingBroker();
-        ListLedger ledger = new ListLedger();
-        Order stale = new Order("old", "sx-old", AAA, Side.BUY, 1, sextant.core.order.OrderType.LIMIT, 9,
+        Order stale = new Order("old", "sx-20260101-AAA-eb", AAA, Side.BUY, 1, sextant.core.order.OrderType.LIMIT, 9,
                 TimeInForce.DAY, OrderStatus.NEW, 0, Double.NaN, Instant.EPOCH);
-        List<PlannedAction> plan = List.of(
-                PlannedAction.submit(OrderRequest.limit(AAA, Side.BUY, 1, 10, TimeInForce.DAY, "sx-a"), "entry"),
-                PlannedAction.submit(OrderRequest.limit(BBB, Side.BUY, 1, 10, TimeInForce.DAY, "sx-b"), "entry"),
-                PlannedAction.cancel(stale, "superseded"));
-        List<OrderEvent> events = new OrderExecutor(broker, ledger, 1).execute(plan);
-        assertThat(broker.calls).containsExactly("cancel old", "find sx-a", "submit sx-a", "find sx-b", "submit sx-b");
-        assertThat(events).extracting(OrderEvent::event).containsExactly("cancelled", "submitted", "failed");
-        assertThat(events.get(2).message()).isEqualTo("BBB: refused");
-        assertThat(ledger.events).containsExactly("cancelled sx-old", "submitted sx-a");
+        broker.byClientId.put(stale.clientOrderId(), stale);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sx-exec");
+        try (sextant.store.Database db = sextant.store.Database.openIn(dir)) {
+            Ledger ledger = new sextant.store.SqliteLedger(db);
+            long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 1, 2), "recording", "test", "m", 2);
+            ClientOrderIds ids = new ClientOrderIds("sx");
+            Reconciler rec = new Reconciler(broker, ledger, cycle, ids, java.time.Clock.systemUTC());
+            OrderExecutor ex = new OrderExecutor(broker, ledger, cycle, rec, new OrderSettings(true, 2, java.time.Duration.ZERO));
+            SymbolPlan a = new SymbolPlan(AAA, List.of(stale),
+                    OrderRequest.limit(AAA, Side.BUY, 1, 10, TimeInForce.DAY, "sx-a"), null, "entry");
+            SymbolPlan b = new SymbolPlan(BBB, List.of(), OrderRequest.limit(BBB, Side.BUY, 1, 10, TimeInForce.DAY, "sx-b"),
+                    null, "entry");
+            List<OrderEvent> events = new ArrayList<>(ex.execute(a, () -> a));
+            events.addAll(ex.execute(b, () -> b));
+            assertThat(broker.calls).containsExactly("cancel old", "find sx-20260101-AAA-eb", "find sx-a", "submit sx-a",
+                    "find sx-b", "submit sx-b");
+            assertThat(events).extracting(OrderEvent::outcome).containsExactly(sextant.core.order.OrderOutcome.CANCELLED,
+                    sextant.core.order.OrderOutcome.REPLACED, sextant.core.order.OrderOutcome.FAILED);
+            assertThat(events.get(2).message()).isEqualTo("BBB: refused");
 
-        List<OrderEvent> again = new OrderExecutor(broker, ledger, 2).execute(plan.subList(0, 1));
-        assertThat(again).extracting(OrderEvent::event).containsExactly("already-present");
-        assertThat(broker.calls.stream().filter(c -> c.equals("submit sx-a"))).hasSize(1);
+            // The same plan again: the identical order under the same id is kept, not resent.
+            SymbolPlan again = new SymbolPlan(AAA, List.of(), a.want(), null, "entry");
+            assertThat(ex.execute(again, () -> again)).extracting(OrderEvent::outcome)
+                    .containsExactly(sextant.core.order.OrderOutcome.KEPT);
+            assertThat(broker.calls.stream().filter(c -> c.equals("submit sx-a"))).hasSize(1);
+        }
     }
 }

@@ -47,6 +47,17 @@ class OrderPlanningTest {
     }
 
     @Test
+    void cryptoIsSizedFromCashNotFromMarginBuyingPower() {
+        // A margin account: 40k buying power but only 3k cash. The stock may use margin; the crypto may not.
+        List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(BTC, Side.BUY, 0.002, 30_000, 31_000)),
+                new Account(3_000, 100_000, 40_000, 100_000), List.of());
+        assertThat(out).singleElement().satisfies(d -> assertThat(d.qty() * 30_000).isLessThanOrEqualTo(3_000));
+        List<SymbolDecision> stock = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.002, 100, 103)),
+                new Account(3_000, 100_000, 40_000, 100_000), List.of());
+        assertThat(stock).singleElement().satisfies(d -> assertThat(d.qty()).isEqualTo(100)); // 10 % of equity
+    }
+
+    @Test
     void aReversalClosesTheOppositePositionFirstAndSizesNothing() {
         List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
                 new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100)));
@@ -73,8 +84,17 @@ class OrderPlanningTest {
             assertThat(a.submit().limitPrice()).isEqualTo(99.98); // buys round down to the cent
             assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.DAY);
         });
-        Order open = order(AAA, "sx-20250602-AAA-eb", Side.BUY);
+        Order open = new Order("id-1", "sx-20250602-AAA-eb", AAA, Side.BUY, 10, OrderType.LIMIT, 99.98, TimeInForce.DAY,
+                OrderStatus.NEW, 0, Double.NaN, Instant.EPOCH);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(open), Map.of())).isEmpty();
+        // The same id with another price is not kept: it is cancelled and the new order is sent (under a new id).
+        Order other = new Order("id-2", "sx-20250602-AAA-eb", AAA, Side.BUY, 10, OrderType.LIMIT, 97, TimeInForce.DAY,
+                OrderStatus.NEW, 0, Double.NaN, Instant.EPOCH);
+        assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(other), Map.of())).hasSize(2);
+        // A resting limit the broker rounded to its own price increment (99.98 wanted, 99.95 resting) is the same order.
+        Order rounded = new Order("id-3", "sx-20250602-AAA-eb", AAA, Side.BUY, 10, OrderType.LIMIT, 99.95,
+                TimeInForce.DAY, OrderStatus.NEW, 0, Double.NaN, Instant.EPOCH);
+        assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(rounded), Map.of())).isEmpty();
     }
 
     @Test

@@ -205,6 +205,26 @@ final class PaperBook {
         }
     }
 
+    /** Marks an open order's cancel as requested; {@link #completePendingCancels} carries it out. */
+    void requestCancel(String orderId) throws SQLException {
+        if (!isOpen(orderId)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO paper_pending_cancels VALUES (?)")) {
+            ps.setString(1, orderId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Cancels every order whose cancel was requested and that is still open (what filled meanwhile stays filled). */
+    void completePendingCancels() throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE paper_orders SET status='CANCELED' WHERE id IN (SELECT order_id FROM paper_pending_cancels)"
+                    + " AND " + OPEN);
+            s.executeUpdate("DELETE FROM paper_pending_cancels");
+        }
+    }
+
     /** Cancels the order if it is still open. */
     void cancel(String orderId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE paper_orders SET status='CANCELED' WHERE id=? AND " + OPEN)) {

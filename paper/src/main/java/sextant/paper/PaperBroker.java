@@ -106,6 +106,7 @@ public final class PaperBroker implements Broker {
                 throw new BrokerException(r.instrument() + ": crypto cannot be sold short (selling " + r.qty()
                         + ", holding " + held + ")");
             }
+            PaperRules.check(book.openOrders(), r, held, config);
             checkBuyingPower(book, r, held);
             LocalDate day = cycleDate.get();
             Instant now = day.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -125,7 +126,11 @@ public final class PaperBroker implements Broker {
     @Override
     public void cancel(String orderId) {
         db.inTransaction(c -> {
-            new PaperBook(c).cancel(orderId);
+            if (config.pendingCancels()) {
+                new PaperBook(c).requestCancel(orderId);
+            } else {
+                new PaperBook(c).cancel(orderId);
+            }
             return null;
         });
     }
@@ -222,12 +227,14 @@ public final class PaperBroker implements Broker {
                     book.markPrice(inst.symbol(), bars.close()[bars.size() - 1]);
                 }
             }
+            book.completePendingCancels(); // a cancel requested before these bars took effect after them
             book.markSettled(throughDay, equityBefore);
             return null;
         });
     }
 
-    private void applyBar(PaperBook book, Order o, BarSeries bars, int i) throws SQLException {
+    private void applyBar(PaperBook book, Order snapshot, BarSeries bars, int i) throws SQLException {
+        Order o = book.orderByClientId(snapshot.clientOrderId()).orElse(snapshot); // an earlier bar may have filled part
         boolean filled;
         double price;
         if (o.type() == OrderType.MARKET) {
@@ -238,16 +245,33 @@ public final class PaperBroker implements Broker {
             price = LimitFillRule.price(o.side(), o.limitPrice(), bars.open()[i]);
         }
         if (filled) {
-            fill(book, o, price, bars.date(i));
+            double left = o.qty() - o.filledQty();
+            double qty = config.partialFills() && o.type() != OrderType.MARKET ? partOf(o.instrument(), left) : left;
+            fill(book, o, qty, price, bars.date(i));
+            if (qty < left - 1e-12 && o.timeInForce() != TimeInForce.GTC) {
+                book.setStatus(o.id(), OrderStatus.EXPIRED, o.filledQty() + qty, avgAfter(o, qty, price));
+            }
         } else if (o.timeInForce() != TimeInForce.GTC) {
             // DAY and IOC orders live for their first eligible session only.
             book.setStatus(o.id(), OrderStatus.EXPIRED, 0, Double.NaN);
         }
     }
 
-    private void fill(PaperBook book, Order o, double price, LocalDate day) throws SQLException {
-        double fee = o.qty() * price * (o.instrument().isCrypto() ? config.cryptoFeeRate() : config.stockFeeRate());
-        double signed = o.side().sign() * o.qty();
+    /** Half of what is left, in whole units (1e-4 for crypto), at least one unit. */
+    private static double partOf(Instrument inst, double left) {
+        double unit = inst.isCrypto() ? 1e-4 : 1;
+        double half = Math.ceil(left / 2 / unit - 1e-9) * unit;
+        return Math.min(left, Math.max(unit, half));
+    }
+
+    private static double avgAfter(Order o, double qty, double price) {
+        double before = o.filledQty();
+        return before > 0 ? (before * o.filledAvgPrice() + qty * price) / (before + qty) : price;
+    }
+
+    private void fill(PaperBook book, Order o, double qty, double price, LocalDate day) throws SQLException {
+        double fee = qty * price * (o.instrument().isCrypto() ? config.cryptoFeeRate() : config.stockFeeRate());
+        double signed = o.side().sign() * qty;
         book.addCash(-(signed * price + fee));
         Optional<Position> old = book.position(o.instrument().symbol());
         double oldQty = old.map(Position::qty).orElse(0.0);
@@ -265,8 +289,10 @@ public final class PaperBroker implements Broker {
             newAvg = oldAvg;
         }
         book.putPosition(o.instrument(), newQty, newAvg, price);
-        book.setStatus(o.id(), OrderStatus.FILLED, o.qty(), price);
-        book.insertFill(new Fill(o.id(), o.clientOrderId(), o.instrument(), o.side(), o.qty(), price, fee,
+        double filledQty = o.filledQty() + qty;
+        book.setStatus(o.id(), filledQty >= o.qty() - 1e-12 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, filledQty,
+                avgAfter(o, qty, price));
+        book.insertFill(new Fill(o.id(), o.clientOrderId(), o.instrument(), o.side(), qty, price, fee,
                 day.atTime(20, 0).toInstant(ZoneOffset.UTC)));
     }
 

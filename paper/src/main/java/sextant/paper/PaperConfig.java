@@ -6,14 +6,18 @@ package sextant.paper;
  * @param initialCash  cash of a new account
  * @param stockFeeRate fee per side as a fraction of notional for stocks
  * @param cryptoFeeRate fee per side for crypto
- * @param maxLeverage  gross exposure allowed as a multiple of equity (1 = cash account)
+ * @param maxLeverage  gross exposure allowed as a multiple of equity (1 = cash account: no short sales, as on Alpaca)
  * @param slippageBps  a limit fills only if the bar trades through it by this many basis points; market orders fill
  *                     this much worse than the open (what {@code sextant replay --gate} stresses)
+ * @param partialFills a limit order fills at most half of what is left (at least one unit) per bar, as large orders
+ *                     do at a real venue, so that partial fills reach the engine
+ * @param pendingCancels a cancel takes effect only at the next settlement: until then the order is still working and
+ *                     may fill, as on Alpaca ({@code pending_cancel})
  */
 public record PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage,
-                          double slippageBps) {
+                          double slippageBps, boolean partialFills, boolean pendingCancels) {
     public PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage) {
-        this(initialCash, stockFeeRate, cryptoFeeRate, maxLeverage, 0);
+        this(initialCash, stockFeeRate, cryptoFeeRate, maxLeverage, 0, false, false);
     }
 
     public PaperConfig {
@@ -33,5 +37,10 @@ public record PaperConfig(double initialCash, double stockFeeRate, double crypto
 
     public static PaperConfig defaults() {
         return new PaperConfig(100_000, 0.0005, 0.0015, 1.0);
+    }
+
+    /** A cash account: Alpaca allows no short sales in one, so neither does the paper broker. */
+    public boolean isCashAccount() {
+        return maxLeverage <= 1;
     }
 }

@@ -46,12 +46,12 @@ public final class LedgerReader {
     }
 
     public List<Map<String, Object>> orders(long id) {
-        return query("SELECT event, symbol, side, qty, type, limit_price, tif, status, client_order_id FROM orders"
+        return query("SELECT event, symbol, side, qty, type, limit_price, tif, status, client_order_id, reason FROM orders"
                 + " WHERE cycle_id=? ORDER BY rowid", id);
     }
 
     public List<Map<String, Object>> fills(long id) {
-        return query("SELECT symbol, side, qty, price, fee, at, client_order_id FROM fills WHERE cycle_id=? ORDER BY rowid",
+        return query("SELECT symbol, side, qty, price, fee, at, client_order_id, realized_pnl FROM fills WHERE cycle_id=? ORDER BY rowid",
                 id);
     }
 

@@ -62,6 +62,31 @@ final class Migrations {
                 "CREATE TABLE paper_fills (seq INTEGER PRIMARY KEY AUTOINCREMENT, order_id TEXT NOT NULL,"
                         + " client_order_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, qty REAL NOT NULL,"
                         + " price REAL NOT NULL, fee REAL NOT NULL, at TEXT NOT NULL, reported INTEGER NOT NULL DEFAULT 0)"
+            },
+            new String[] {
+                // V2: ownership and reasons. Orders get the reason of each outcome; fills the P&L they realised;
+                // owned_positions books what Sextant's own fills opened (the only positions it acts on).
+                "ALTER TABLE orders ADD COLUMN reason TEXT",
+                "ALTER TABLE fills ADD COLUMN realized_pnl REAL",
+                "CREATE INDEX orders_by_order_id ON orders (order_id)",
+                "CREATE INDEX fills_by_order_id ON fills (order_id)",
+                "CREATE TABLE owned_positions (symbol TEXT PRIMARY KEY, qty REAL NOT NULL, avg_price REAL NOT NULL,"
+                        + " realized_pnl REAL NOT NULL, updated_cycle INTEGER)",
+                "CREATE TABLE left_alone (cycle_id INTEGER NOT NULL REFERENCES cycles(id), symbol TEXT NOT NULL,"
+                        + " what TEXT NOT NULL)",
+                "CREATE TABLE paper_pending_cancels (order_id TEXT PRIMARY KEY)",
+                "CREATE TABLE position_adjustments (cycle_id INTEGER NOT NULL REFERENCES cycles(id), symbol TEXT NOT NULL,"
+                        + " from_qty REAL NOT NULL, to_qty REAL NOT NULL, why TEXT NOT NULL)",
+                // Before V2 only Sextant's own orders were ever reported as fills (the paper broker's), so every
+                // recorded fill is Sextant's: seed ownership from them so that existing positions stay managed.
+                "INSERT INTO owned_positions (symbol, qty, avg_price, realized_pnl)"
+                        + " SELECT symbol, q, CASE WHEN q > 0 THEN bn / NULLIF(bq, 0) ELSE sn / NULLIF(sq, 0) END, 0 FROM"
+                        + " (SELECT symbol, SUM(CASE WHEN side = 'buy' THEN qty ELSE -qty END) AS q,"
+                        + " SUM(CASE WHEN side = 'buy' THEN qty ELSE 0 END) AS bq,"
+                        + " SUM(CASE WHEN side = 'buy' THEN qty * price ELSE 0 END) AS bn,"
+                        + " SUM(CASE WHEN side = 'sell' THEN qty ELSE 0 END) AS sq,"
+                        + " SUM(CASE WHEN side = 'sell' THEN qty * price ELSE 0 END) AS sn FROM fills GROUP BY symbol)"
+                        + " WHERE ABS(q) > 1e-9"
             });
 
     static void apply(Connection c) throws SQLException {

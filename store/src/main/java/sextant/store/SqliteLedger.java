@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import sextant.core.backtest.Metrics;
 import sextant.core.backtest.NextBarPlan;
 import sextant.core.backtest.StrategyReport;
@@ -17,6 +19,10 @@ import sextant.core.cycle.SymbolDecision;
 import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
+import sextant.core.order.OrderOutcome;
+import sextant.core.order.OrderStatus;
+import sextant.core.order.OwnedPosition;
+import sextant.core.order.TrackedOrder;
 import sextant.core.port.Ledger;
 
 /** The ledger in SQLite (see {@link Migrations} for the tables). */
@@ -117,13 +123,15 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public void recordOrder(long cycleId, Order o, String event) {
+    public void recordOrder(long cycleId, Order o, OrderOutcome outcome, String reason) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (order_id, client_order_id, cycle_id, event,"
+                    + " symbol, side, qty, type, limit_price, tif, status, filled_qty, filled_avg_price, submitted_at, reason)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, o.id());
                 ps.setString(2, o.clientOrderId());
                 ps.setLong(3, cycleId);
-                ps.setString(4, event);
+                ps.setString(4, outcome.key());
                 ps.setString(5, o.instrument().symbol());
                 ps.setString(6, o.side().wire());
                 ps.setDouble(7, o.qty());
@@ -134,6 +142,7 @@ public final class SqliteLedger implements Ledger {
                 ps.setDouble(12, o.filledQty());
                 setReal(ps, 13, o.filledAvgPrice());
                 ps.setString(14, o.submittedAt() == null ? null : o.submittedAt().toString());
+                ps.setString(15, reason);
                 ps.executeUpdate();
             }
             return null;
@@ -143,23 +152,135 @@ public final class SqliteLedger implements Ledger {
     @Override
     public void recordFills(long cycleId, List<Fill> fills) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO fills VALUES (?,?,?,?,?,?,?,?,?)")) {
+            Map<String, OwnedPosition> owned = readOwned(c);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO fills (cycle_id, order_id, client_order_id, symbol,"
+                    + " side, qty, price, fee, at, realized_pnl) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (Fill f : fills) {
+                    String sym = f.instrument().symbol();
+                    OwnedPosition.Booked b = owned.getOrDefault(sym, OwnedPosition.flat(sym)).book(f.side(), f.qty(),
+                            f.price(), f.fee());
+                    owned.put(sym, b.position());
                     ps.setLong(1, cycleId);
                     ps.setString(2, f.orderId());
                     ps.setString(3, f.clientOrderId());
-                    ps.setString(4, f.instrument().symbol());
+                    ps.setString(4, sym);
                     ps.setString(5, f.side().wire());
                     ps.setDouble(6, f.qty());
                     ps.setDouble(7, f.price());
                     ps.setDouble(8, f.fee());
                     ps.setString(9, f.at().toString());
+                    ps.setDouble(10, b.lastRealized());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
+            writeOwned(c, cycleId, owned);
             return null;
         });
+    }
+
+    @Override
+    public Map<String, OwnedPosition> ownedPositions() {
+        return db.inTransaction(c -> {
+            Map<String, OwnedPosition> all = readOwned(c);
+            all.values().removeIf(OwnedPosition::isFlat);
+            return all;
+        });
+    }
+
+    @Override
+    public void adjustOwnedPosition(long cycleId, String symbol, double qty, String why) {
+        db.inTransaction(c -> {
+            Map<String, OwnedPosition> owned = readOwned(c);
+            OwnedPosition p = owned.getOrDefault(symbol, OwnedPosition.flat(symbol));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_adjustments VALUES (?,?,?,?,?)")) {
+                ps.setLong(1, cycleId);
+                ps.setString(2, symbol);
+                ps.setDouble(3, p.qty());
+                ps.setDouble(4, qty);
+                ps.setString(5, why);
+                ps.executeUpdate();
+            }
+            owned.put(symbol, new OwnedPosition(symbol, qty, Math.abs(qty) < 1e-9 ? 0 : p.avgPrice(), p.realizedPnl()));
+            writeOwned(c, cycleId, owned);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TrackedOrder> trackedOpenOrders() {
+        return db.inTransaction(c -> {
+            List<TrackedOrder> out = new ArrayList<>();
+            // The newest row of each order says its last known status; left-alone rows are not Sextant's orders.
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.order_id, o.client_order_id, o.symbol, o.status,"
+                    + " (SELECT COALESCE(SUM(f.qty), 0) FROM fills f WHERE f.order_id = o.order_id),"
+                    + " (SELECT COALESCE(SUM(f.qty * f.price), 0) FROM fills f WHERE f.order_id = o.order_id)"
+                    + " FROM orders o WHERE o.rowid = (SELECT MAX(rowid) FROM orders x WHERE x.order_id = o.order_id)"
+                    + " AND o.status IN ('new', 'partially_filled') AND o.event <> 'left-alone' ORDER BY o.rowid");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TrackedOrder(rs.getString(1), rs.getString(2), rs.getString(3),
+                            OrderStatus.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getDouble(5),
+                            rs.getDouble(6)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public TrackedOrder tracked(Order order) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(qty), 0), COALESCE(SUM(qty * price), 0)"
+                    + " FROM fills WHERE order_id = ?")) {
+                ps.setString(1, order.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new TrackedOrder(order.id(), order.clientOrderId(), order.instrument().symbol(), order.status(),
+                            rs.getDouble(1), rs.getDouble(2));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void recordLeftAlone(long cycleId, String symbol, String what) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO left_alone VALUES (?,?,?)")) {
+                ps.setLong(1, cycleId);
+                ps.setString(2, symbol);
+                ps.setString(3, what);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static Map<String, OwnedPosition> readOwned(java.sql.Connection c) throws java.sql.SQLException {
+        Map<String, OwnedPosition> out = new TreeMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT symbol, qty, avg_price, realized_pnl FROM owned_positions")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new OwnedPosition(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDouble(4)));
+            }
+        }
+        return out;
+    }
+
+    private static void writeOwned(java.sql.Connection c, long cycleId, Map<String, OwnedPosition> owned)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO owned_positions VALUES (?,?,?,?,?)")) {
+            for (OwnedPosition p : owned.values()) {
+                ps.setString(1, p.symbol());
+                ps.setDouble(2, p.isFlat() ? 0 : p.qty());
+                ps.setDouble(3, p.avgPrice());
+                ps.setDouble(4, p.realizedPnl());
+                ps.setLong(5, cycleId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override

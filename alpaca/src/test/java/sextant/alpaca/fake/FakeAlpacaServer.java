@@ -79,6 +79,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private volatile int rateLimitPerMinute = 200;
     private volatile int maxBarsPerPage = 10_000;
     private volatile int rateLimited;
+    private volatile Instant marketTime;
 
     private FakeAlpacaServer(Clock clock) throws IOException {
         this.clock = clock;
@@ -285,6 +286,56 @@ public final class FakeAlpacaServer implements AutoCloseable {
     /** When on, a limit order that is marketable against the current price fills at its limit on arrival. */
     public void autoFillMarketableLimits(boolean on) {
         book.setAutoFillMarketableLimits(on);
+    }
+
+    /** Fills {@code qty} more of an open order at {@code price} (a partial fill until all of it has filled). */
+    public void fillOrderPart(String orderId, double qty, double price) {
+        book.fillPart(orderId, qty, price);
+    }
+
+    /** When on, cancels are answered 204 but the order stays {@code pending_cancel} until {@link #confirmPendingCancels}. */
+    public void pendingCancels(boolean on) {
+        book.setPendingCancels(on);
+    }
+
+    public void confirmPendingCancels() {
+        book.confirmPendingCancels();
+    }
+
+    /** Account type: {@code "1"} is a cash account; {@code shortingEnabled} is Alpaca's {@code shorting_enabled}. */
+    public void margin(String multiplier, boolean shortingEnabled) {
+        book.setMargin(multiplier, shortingEnabled);
+    }
+
+    /** Day trades in the last five sessions ({@code daytrade_count}); 4 or more flags the account as a pattern day trader. */
+    public void daytradeCount(int n) {
+        book.setDaytradeCount(n);
+    }
+
+    /** The asset is listed {@code easy_to_borrow: false}: no new shorts. */
+    public void hardToBorrow(String symbol) {
+        book.markHardToBorrow(symbol);
+    }
+
+    /** The session ended: open DAY orders expire. */
+    public void expireDayOrders() {
+        book.expireDayOrders();
+    }
+
+    /** The order fills at {@code price} just before its cancel arrives; the cancel is then answered 422. */
+    public void fillOnCancel(String orderId, double price) {
+        book.fillOnCancel(orderId, price);
+    }
+
+    /** An order placed outside Sextant (by hand, GTC): {@code type} limit, stop or market. */
+    public FakeOrder placeManualOrder(String clientOrderId, String symbol, String side, String type, double qty,
+                                      double limitPrice, double stopPrice) {
+        return book.placeManual(clientOrderId, symbol, side, type, qty, limitPrice, stopPrice);
+    }
+
+    /** What GET /v2/clock and the calendar's "today" report: {@code null} follows the server's clock. */
+    public void marketTime(Instant at) {
+        this.marketTime = at;
     }
 
     public void setPosition(String symbol, double qty, double avgEntryPrice) {
@@ -550,7 +601,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
     }
 
     private FakeBook.Answer clockAnswer() {
-        ZonedDateTime now = clock.instant().atZone(NY);
+        ZonedDateTime now = (marketTime != null ? marketTime : clock.instant()).atZone(NY);
         boolean weekday = now.getDayOfWeek().getValue() <= 5;
         LocalTime t = now.toLocalTime();
         boolean open = weekday && !t.isBefore(LocalTime.of(9, 30)) && t.isBefore(LocalTime.of(16, 0));

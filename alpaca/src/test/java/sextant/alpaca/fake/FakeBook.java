@@ -39,6 +39,12 @@ final class FakeBook {
     private double cash = 100_000;
     private int ordersWithoutClientOrderId;
     private boolean autoFillMarketableLimits;
+    private boolean pendingCancels;
+    private String multiplier = "2";
+    private boolean shortingEnabled = true;
+    private int daytradeCount;
+    private final Set<String> hardToBorrow = new java.util.HashSet<>();
+    private final Map<String, Double> fillOnCancel = new HashMap<>();
 
     FakeBook(Clock clock, ToDoubleFunction<String> priceOf) {
         this.clock = clock;
@@ -122,6 +128,20 @@ final class FakeBook {
     }
 
     synchronized void fill(String id, double price) {
+        FakeOrder o = openOrder(id);
+        applyFill(o, o.qty() - o.filledQty(), price);
+    }
+
+    /** Fills {@code qty} more of an open order at {@code price}: partially_filled until the whole quantity is filled. */
+    synchronized void fillPart(String id, double qty, double price) {
+        FakeOrder o = openOrder(id);
+        if (qty > o.qty() - o.filledQty() + 1e-12) {
+            throw new IllegalArgumentException("order " + id + " has only " + (o.qty() - o.filledQty()) + " left");
+        }
+        applyFill(o, qty, price);
+    }
+
+    private FakeOrder openOrder(String id) {
         FakeOrder o = orders.get(id);
         if (o == null) {
             throw new IllegalArgumentException("no order " + id);
@@ -129,7 +149,57 @@ final class FakeBook {
         if (!isOpen(o.status())) {
             throw new IllegalStateException("order " + id + " is " + o.status());
         }
-        applyFill(o, price);
+        return o;
+    }
+
+    /** Account type and shorting: multiplier "1" is a cash account (Alpaca allows it no shorts). */
+    synchronized void setMargin(String multiplier, boolean shortingEnabled) {
+        this.multiplier = multiplier;
+        this.shortingEnabled = shortingEnabled;
+    }
+
+    synchronized void setDaytradeCount(int n) {
+        daytradeCount = n;
+    }
+
+    synchronized void markHardToBorrow(String symbol) {
+        hardToBorrow.add(normalize(symbol));
+    }
+
+    /** When on, a cancel is accepted as {@code pending_cancel} and only takes effect at {@link #confirmPendingCancels}. */
+    synchronized void setPendingCancels(boolean on) {
+        pendingCancels = on;
+    }
+
+    /** Every pending cancel takes effect (Alpaca's venue confirmed them). */
+    synchronized void confirmPendingCancels() {
+        for (FakeOrder o : new ArrayList<>(orders.values())) {
+            if (o.status().equals("pending_cancel")) {
+                put(withStatus(o, "canceled", o.filledQty(), o.filledAvgPrice(), null));
+            }
+        }
+    }
+
+    /** The session ended: every open DAY order expires (what is filled of it stays filled). */
+    synchronized void expireDayOrders() {
+        for (FakeOrder o : new ArrayList<>(orders.values())) {
+            if (isOpen(o.status()) && o.timeInForce().equals("day")) {
+                put(withStatus(o, "expired", o.filledQty(), o.filledAvgPrice(), null));
+            }
+        }
+    }
+
+    /** The race of defect 1: the order fills at {@code price} just before Alpaca handles its cancel. */
+    synchronized void fillOnCancel(String id, double price) {
+        fillOnCancel.put(id, price);
+    }
+
+    /** An order the trader placed by hand (or another program): its client order id is not Sextant's. */
+    synchronized FakeOrder placeManual(String clientOrderId, String symbol, String side, String type, double qty,
+                                       double limit, double stop) {
+        String s = normalize(symbol);
+        FakeOrder o = newOrder(clientOrderId, s, side, type, "gtc", qty, limit, stop, "", Double.NaN);
+        return orders.get(o.id());
     }
 
     // ---- trading API ----
@@ -148,8 +218,11 @@ final class FakeBook {
         n.put("equity", str(equity));
         n.put("last_equity", str(equity));
         n.put("buying_power", str(Math.max(0, cash)));
-        n.put("multiplier", "1");
-        n.put("pattern_day_trader", false);
+        n.put("multiplier", multiplier);
+        n.put("shorting_enabled", shortingEnabled);
+        n.put("daytrade_count", daytradeCount);
+        n.put("non_marginable_buying_power", str(Math.max(0, cash)));
+        n.put("pattern_day_trader", daytradeCount >= 4);
         n.put("trading_blocked", false);
         n.put("account_blocked", false);
         n.put("crypto_status", "ACTIVE");
@@ -279,6 +352,26 @@ final class FakeBook {
         if ((type.equals("limit") || type.equals("stop_limit")) && !(limit > 0)) {
             return error(422, 40010001, "limit_price is required for " + type);
         }
+        double heldNow = positions.containsKey(s) ? positions.get(s)[0] : 0;
+        if (!crypto && side.equals("sell") && qty > Math.max(0, heldNow) + 1e-12) {
+            if (multiplier.equals("1") || !shortingEnabled) {
+                return error(403, 40310000, "account is not allowed to short");
+            }
+            if (hardToBorrow.contains(s)) {
+                return error(422, 42210000, "asset " + s + " cannot be sold short");
+            }
+        }
+        Answer wash = washTrade(s, side, type, limit);
+        if (wash != null) {
+            return wash;
+        }
+        if (!crypto && side.equals("sell") && positions.containsKey(s) && positions.get(s)[0] > 0) {
+            double available = positions.get(s)[0] - reservedSell(s);
+            if (qty > available + 1e-12) {
+                return error(403, 40310000, "insufficient qty available for order (requested: " + str(qty)
+                        + ", available: " + str(Math.max(0, available)) + ")");
+            }
+        }
         double px = Double.isFinite(limit) ? limit : priceOf.applyAsDouble(s);
         if (side.equals("buy") && qty * px > cash + 1e-9) {
             return error(403, 40310000, "insufficient buying power");
@@ -324,10 +417,18 @@ final class FakeBook {
         if (o == null) {
             return error(404, 40410000, "order not found");
         }
+        Double racePrice = fillOnCancel.remove(id);
+        if (racePrice != null && isOpen(o.status())) {
+            applyFill(o, o.qty() - o.filledQty(), racePrice);
+            o = orders.get(id);
+        }
+        if (o.status().equals("pending_cancel")) {
+            return new Answer(204, "");
+        }
         if (!isOpen(o.status())) {
             return error(422, 42210000, "order is already in \"" + o.status() + "\" state");
         }
-        put(withStatus(o, "canceled", o.filledQty(), o.filledAvgPrice(), null));
+        put(withStatus(o, pendingCancels ? "pending_cancel" : "canceled", o.filledQty(), o.filledAvgPrice(), null));
         return new Answer(204, "");
     }
 
@@ -354,6 +455,28 @@ final class FakeBook {
 
     // ---- internals ----
 
+    /**
+     * Alpaca's wash-trade check: an order is refused while an opposite-side order of the same symbol is open that it
+     * could trade against (either is a market or stop order, or the limits cross).
+     */
+    private Answer washTrade(String s, String side, String type, double limit) {
+        for (FakeOrder o : orders.values()) {
+            if (!o.symbol().equals(s) || o.side().equals(side) || !isOpen(o.status())) {
+                continue;
+            }
+            boolean crosses;
+            if (!type.equals("limit") || !o.type().equals("limit")) {
+                crosses = true;
+            } else {
+                crosses = side.equals("buy") ? limit >= o.limitPrice() : limit <= o.limitPrice();
+            }
+            if (crosses) {
+                return error(403, 40310000, "potential wash trade detected. use complex orders");
+            }
+        }
+        return null;
+    }
+
     private double reservedSell(String s) {
         double r = 0;
         for (FakeOrder o : orders.values()) {
@@ -378,7 +501,11 @@ final class FakeBook {
     }
 
     private void applyFill(FakeOrder o, double price) {
-        double signed = o.side().equals("buy") ? o.qty() : -o.qty();
+        applyFill(o, o.qty() - o.filledQty(), price);
+    }
+
+    private void applyFill(FakeOrder o, double fillQty, double price) {
+        double signed = o.side().equals("buy") ? fillQty : -fillQty;
         double[] p = positions.getOrDefault(o.symbol(), new double[] {0, 0});
         double newQty = p[0] + signed;
         double avg = p[1];
@@ -393,7 +520,9 @@ final class FakeBook {
             positions.put(o.symbol(), new double[] {newQty, avg});
         }
         cash -= signed * price;
-        put(withStatus(o, "filled", o.qty(), price, null));
+        double filled = o.filledQty() + fillQty;
+        double avgFill = o.filledQty() > 0 ? (o.filledQty() * o.filledAvgPrice() + fillQty * price) / filled : price;
+        put(withStatus(o, filled >= o.qty() - 1e-12 ? "filled" : "partially_filled", filled, avgFill, null));
     }
 
     private static FakeOrder withStatus(FakeOrder o, String status, double filled, double avg, String replacedBy) {
@@ -403,7 +532,7 @@ final class FakeBook {
     }
 
     static boolean isOpen(String status) {
-        return List.of("new", "accepted", "pending_new", "partially_filled", "held").contains(status);
+        return List.of("new", "accepted", "pending_new", "partially_filled", "held", "pending_cancel").contains(status);
     }
 
     private ObjectNode orderJson(FakeOrder o) {
@@ -487,7 +616,7 @@ final class FakeBook {
         n.put("tradable", true);
         n.put("marginable", !crypto);
         n.put("shortable", !crypto);
-        n.put("easy_to_borrow", !crypto);
+        n.put("easy_to_borrow", !crypto && !hardToBorrow.contains(s));
         n.put("fractionable", !nonFractionable.contains(s));
         if (crypto) {
             n.put("min_order_size", "0.0001");

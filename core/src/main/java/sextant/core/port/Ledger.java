@@ -9,6 +9,9 @@ import sextant.core.cycle.SymbolDecision;
 import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
+import sextant.core.order.OrderOutcome;
+import sextant.core.order.OwnedPosition;
+import sextant.core.order.TrackedOrder;
 
 /** Port: the durable record of every cycle: what was seen, decided, ordered and filled, and how long it took. */
 public interface Ledger extends AutoCloseable {
@@ -19,10 +22,32 @@ public interface Ledger extends AutoCloseable {
 
     void recordDecisions(long cycleId, List<SymbolDecision> decisions);
 
-    /** Records an order the cycle submitted, cancelled or found already present ({@code event} says which). */
-    void recordOrder(long cycleId, Order order, String event);
+    /** Records what the cycle did with, or found about, one order, and why. */
+    void recordOrder(long cycleId, Order order, OrderOutcome outcome, String reason);
 
+    /**
+     * Records fills of Sextant's own orders and books each into the owned position of its symbol, with the P&L it
+     * realised. Each fill must be passed once.
+     */
     void recordFills(long cycleId, List<Fill> fills);
+
+    /** Positions Sextant's own fills opened, by symbol (flat ones omitted). */
+    java.util.Map<String, OwnedPosition> ownedPositions();
+
+    /**
+     * Corrects an owned position to what the broker holds when the broker holds less of it (a manual trade reduced
+     * it); {@code why} is recorded.
+     */
+    void adjustOwnedPosition(long cycleId, String symbol, double qty, String why);
+
+    /** Sextant's orders whose last recorded status is open, with the fills booked against each. */
+    List<TrackedOrder> trackedOpenOrders();
+
+    /** The fills booked so far against one order (zero quantity when none or unknown). */
+    TrackedOrder tracked(Order order);
+
+    /** Records something found in the account that is not Sextant's and was left alone (a manual position). */
+    void recordLeftAlone(long cycleId, String symbol, String what);
 
     void recordAccount(long cycleId, Instant at, Account account);
 

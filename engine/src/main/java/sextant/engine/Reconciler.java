@@ -1,0 +1,144 @@
+package sextant.engine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sextant.core.order.Fill;
+import sextant.core.order.Order;
+import sextant.core.order.OrderOutcome;
+import sextant.core.order.OwnedPosition;
+import sextant.core.order.Position;
+import sextant.core.order.TrackedOrder;
+import sextant.core.port.Broker;
+import sextant.core.port.Ledger;
+
+/**
+ * Keeps the ledger equal to the broker for what Sextant owns. Fills come from two places: the broker's own fill
+ * feed ({@link Broker#takeNewFills}, the paper broker's, with fees) and, for brokers without one (Alpaca), the filled
+ * quantity of each of Sextant's orders compared with what the ledger has booked against that order: the difference
+ * is a fill (partial fills included) at the price that makes the booked average equal the broker's. The feed is
+ * always drained first, so a fill is never booked twice.
+ */
+final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Broker broker;
+    private final Ledger ledger;
+    private final long cycleId;
+    private final ClientOrderIds ids;
+    private final Clock clock;
+    private final List<Fill> booked = new ArrayList<>();
+    private final Set<String> unfilledCloses = new HashSet<>();
+    private final List<OrderEvent> events = new ArrayList<>();
+
+    Reconciler(Broker broker, Ledger ledger, long cycleId, ClientOrderIds ids, Clock clock) {
+        this.broker = broker;
+        this.ledger = ledger;
+        this.cycleId = cycleId;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Start of a cycle: fills since the last cycle, the status of every order the ledger still thinks open, and the
+     * owned positions against the broker's (an owned position the broker no longer fully holds is cut down to it).
+     */
+    void reconcile() {
+        drainFeed();
+        for (TrackedOrder t : ledger.trackedOpenOrders()) {
+            Optional<Order> now;
+            try {
+                now = broker.findByClientOrderId(t.clientOrderId());
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not look up order {} to reconcile it", t.symbol(), t.clientOrderId(), e);
+                continue;
+            }
+            if (now.isEmpty()) {
+                continue;
+            }
+            Order o = now.get();
+            absorb(o);
+            if (o.status() != t.status() || o.filledQty() > t.bookedQty() + 1e-9) {
+                String why = "at the broker: " + o.status().name().toLowerCase(java.util.Locale.ROOT) + ", filled "
+                        + PortfolioBuilder.fmt(o.filledQty()) + " of " + PortfolioBuilder.fmt(o.qty());
+                ledger.recordOrder(cycleId, o, OrderOutcome.RECONCILED, why);
+                events.add(new OrderEvent(OrderOutcome.RECONCILED, o.instrument().symbol(), null, o, why));
+            }
+            if (!o.isOpen() && ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.CLOSE && o.filledQty() < o.qty() - 1e-9) {
+                unfilledCloses.add(o.instrument().symbol());
+            }
+        }
+        List<Position> positions = broker.positions();
+        for (Map.Entry<String, OwnedPosition> e : ledger.ownedPositions().entrySet()) {
+            double held = positions.stream().filter(p -> p.instrument().symbol().equals(e.getKey())).mapToDouble(Position::qty)
+                    .sum();
+            double clipped = Ownership.clip(e.getValue().qty(), held);
+            if (Math.abs(clipped - e.getValue().qty()) > 1e-9) {
+                String why = "the broker holds " + PortfolioBuilder.fmt(held) + " where Sextant's fills opened "
+                        + PortfolioBuilder.fmt(e.getValue().qty()) + ": a trade outside Sextant reduced it";
+                LOG.warn("{}: {}", e.getKey(), why);
+                ledger.adjustOwnedPosition(cycleId, e.getKey(), clipped, why);
+            }
+        }
+    }
+
+    /**
+     * Books what the broker says has filled of one of Sextant's orders and the ledger does not have yet.
+     *
+     * @return true when something new was booked (the symbol's position changed)
+     */
+    boolean absorb(Order o) {
+        if (!ids.owns(o.clientOrderId())) {
+            return false;
+        }
+        boolean fed = drainFeed();
+        TrackedOrder t = ledger.tracked(o);
+        double delta = o.filledQty() - t.bookedQty();
+        if (delta <= 1e-9) {
+            return fed;
+        }
+        double avg = Double.isFinite(o.filledAvgPrice()) && o.filledAvgPrice() > 0 ? o.filledAvgPrice() : o.limitPrice();
+        double price = (o.filledQty() * avg - t.bookedNotional()) / delta;
+        if (!(price > 0) || !Double.isFinite(price)) {
+            price = avg;
+        }
+        Fill f = new Fill(o.id(), o.clientOrderId(), o.instrument(), o.side(), delta, price, 0, clock.instant());
+        ledger.recordFills(cycleId, List.of(f));
+        booked.add(f);
+        return true;
+    }
+
+    private boolean drainFeed() {
+        List<Fill> feed = new ArrayList<>();
+        for (Fill f : broker.takeNewFills()) {
+            if (ids.owns(f.clientOrderId())) {
+                feed.add(f);
+            }
+        }
+        if (!feed.isEmpty()) {
+            ledger.recordFills(cycleId, feed);
+            booked.addAll(feed);
+        }
+        return !feed.isEmpty();
+    }
+
+    /** Every fill booked this cycle, in order. */
+    List<Fill> booked() {
+        return List.copyOf(booked);
+    }
+
+    /** Symbols whose closing order ended (expired, cancelled) without filling completely: the next close is marketable. */
+    Set<String> unfilledCloses() {
+        return Set.copyOf(unfilledCloses);
+    }
+
+    List<OrderEvent> events() {
+        return List.copyOf(events);
+    }
+}

@@ -1,0 +1,20 @@
+package sextant.engine;
+
+import java.util.List;
+import sextant.core.market.Instrument;
+import sextant.core.order.Order;
+import sextant.core.order.OrderRequest;
+
+/**
+ * The plan for one symbol: Sextant's open orders to cancel, the one order it wants (null when none), and the open
+ * order that already is exactly that order (kept; then {@code want} is not sent). {@code reason} says why.
+ */
+record SymbolPlan(Instrument instrument, List<Order> cancels, OrderRequest want, Order keep, String reason) {
+    SymbolPlan {
+        cancels = List.copyOf(cancels);
+    }
+
+    static SymbolPlan nothing(Instrument instrument, List<Order> cancels, String reason) {
+        return new SymbolPlan(instrument, cancels, null, null, reason);
+    }
+}

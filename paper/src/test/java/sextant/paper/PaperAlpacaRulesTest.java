@@ -1,0 +1,97 @@
+package sextant.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sextant.core.market.BarSeries;
+import sextant.core.market.Instrument;
+import sextant.core.order.Order;
+import sextant.core.order.OrderRequest;
+import sextant.core.order.OrderStatus;
+import sextant.core.order.Side;
+import sextant.core.order.TimeInForce;
+import sextant.core.port.MarketData;
+import sextant.core.port.OrderRefusedException;
+import sextant.store.Database;
+
+/**
+ * Defect 10: the paper broker follows Alpaca's rules (wash trade, available quantity, no shorts in a cash account)
+ * and, by configuration, fills in parts and cancels with a delay, so paper runs expose what Alpaca would.
+ */
+class PaperAlpacaRulesTest {
+    static final Instrument AAA = Instrument.stock("AAA");
+    static final LocalDate D1 = LocalDate.of(2025, 3, 3);
+    static final LocalDate D2 = D1.plusDays(1);
+    static final LocalDate D3 = D1.plusDays(2);
+    static final LocalDate D4 = D1.plusDays(3);
+
+    @TempDir
+    Path dir;
+    final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
+    // Every bar trades 95..105 around 100.
+    final MarketData bars = new MarketData() {
+        @Override
+        public BarSeries dailyBars(Instrument i, LocalDate from, LocalDate to) {
+            int[] d = {(int) D1.minusDays(3).toEpochDay(), (int) D1.toEpochDay(), (int) D2.toEpochDay(), (int) D3.toEpochDay()};
+            double[] o = {100, 100, 100, 100};
+            BarSeries all = BarSeries.of(i, d, o, new double[] {105, 105, 105, 105}, new double[] {95, 95, 95, 95}, o,
+                    new double[] {1, 1, 1, 1});
+            return all.slice(all.indexOnOrAfter(from), all.indexOnOrAfter(to.plusDays(1)));
+        }
+
+        @Override
+        public String describe() {
+            return "fixed";
+        }
+    };
+
+    PaperBroker open(PaperConfig cfg) {
+        return PaperBroker.open(Database.openIn(dir), bars, today::get, cfg);
+    }
+
+    @Test
+    void washTradesShortsInACashAccountAndUnavailableQuantitiesAreRefused() {
+        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 1));
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(AAA, Side.SELL, 5, 101, TimeInForce.DAY, "short")))
+                .isInstanceOf(OrderRefusedException.class).hasMessageContaining("cash account cannot sell short");
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 99, TimeInForce.GTC, "entry"));
+        today.set(D2); // fills at 99
+        broker.submit(OrderRequest.limit(AAA, Side.SELL, 10, 104, TimeInForce.GTC, "tp"));
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(AAA, Side.SELL, 10, 103, TimeInForce.GTC, "tp2")))
+                .isInstanceOf(OrderRefusedException.class).hasMessageContaining("insufficient qty available");
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(AAA, Side.BUY, 1, 104.5, TimeInForce.GTC, "cross")))
+                .isInstanceOf(OrderRefusedException.class).hasMessageContaining("potential wash trade detected");
+        // A buy that cannot meet the resting sell is no wash trade.
+        assertThat(broker.submit(OrderRequest.limit(AAA, Side.BUY, 1, 96, TimeInForce.GTC, "below")).status())
+                .isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void partialFillsAndPendingCancelsWhenConfigured() {
+        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 2, 0, true, true));
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 99, TimeInForce.GTC, "gtc"));
+        today.set(D2); // one bar: half of it
+        Order o = broker.findByClientOrderId("gtc").orElseThrow();
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(o.filledQty()).isEqualTo(5);
+        assertThat(broker.takeNewFills()).singleElement().satisfies(f -> assertThat(f.qty()).isEqualTo(5));
+
+        broker.cancel(o.id());
+        assertThat(broker.findByClientOrderId("gtc").orElseThrow().isOpen()).isTrue(); // pending: still working
+        today.set(D3); // the next bar fills more of it before the cancel takes effect
+        Order after = broker.findByClientOrderId("gtc").orElseThrow();
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(after.filledQty()).isEqualTo(8); // 5, then half of the 5 left rounded up
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.qty()).isEqualTo(8));
+
+        // A short is allowed in a margin account (max-leverage 2).
+        assertThat(broker.submit(OrderRequest.limit(Instrument.stock("BBB"), Side.SELL, 1, 101, TimeInForce.DAY, "s"))
+                .status()).isEqualTo(OrderStatus.NEW);
+        today.set(D4);
+    }
+}
