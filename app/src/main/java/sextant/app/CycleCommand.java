@@ -18,6 +18,7 @@ import sextant.engine.CycleReport;
 import sextant.store.Database;
 import sextant.store.SqliteForecastStore;
 import sextant.store.SqliteLedger;
+import sextant.store.StateLock;
 
 @Command(name = "cycle", mixinStandardHelpOptions = true,
         description = {"Run one trading cycle: bars, forecasts, backtests, decisions, orders, ledger.",
@@ -57,6 +58,7 @@ final class CycleCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the state lock is held for the whole block, never referenced in it
     public Integer call() throws Exception {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         long configStart = System.currentTimeMillis();
@@ -71,7 +73,7 @@ final class CycleCommand implements Callable<Integer> {
 
         long configDone = System.currentTimeMillis();
         Logs.useStateDir(stateDir);
-        try (Database db = Database.openIn(stateDir)) {
+        try (StateLock lock = StateLock.acquire(stateDir, "cycle"); Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());
             MarketData marketData = Wiring.marketData(cfg, data, db, alpaca);
@@ -100,21 +102,19 @@ final class CycleCommand implements Callable<Integer> {
                 CycleOutput.print(report, startupMillis, brokerPort.name(), marketData.describe(), out);
             }
             out.flush();
-            int errors = 0;
             for (SymbolDecision d : report.decisions()) {
                 if ("error".equals(d.action())) {
                     spec.commandLine().getErr().println("error: " + d.instrument() + ": " + d.reason());
-                    errors++;
                 }
             }
-            long failedOrders = report.orders().stream().filter(e -> "failed".equals(e.event())).count();
             for (var e : report.orders()) {
                 if ("failed".equals(e.event())) {
                     spec.commandLine().getErr().println("error: " + e.symbol() + ": order failed: " + e.message());
                 }
             }
             spec.commandLine().getErr().flush();
-            return errors == 0 && failedOrders == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
+            // The exit code follows from the status the ledger stored, so the two can never disagree.
+            return report.status().exitCode();
         }
     }
 }

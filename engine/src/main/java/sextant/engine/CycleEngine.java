@@ -24,6 +24,7 @@ import sextant.core.backtest.ForecastPath;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.backtest.SymbolBacktester;
+import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
@@ -138,7 +139,8 @@ public final class CycleEngine implements AutoCloseable {
                 return null;
             });
             listener.finished();
-            String status = events.stream().anyMatch(e -> "failed".equals(e.event())) ? "completed with order failures" : "ok";
+            CycleStatus status = CycleStatus.of(decisions.stream().filter(d -> "error".equals(d.action())).count(),
+                    events.stream().filter(e -> "failed".equals(e.event())).count());
             long finishStart = System.nanoTime();
             timings.setTotal(finishStart - start);
             ledger.finishCycle(cycleId, clock.instant(), status, timings, summary(decisions, events));
@@ -149,7 +151,7 @@ public final class CycleEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             timings.setTotal(System.nanoTime() - start);
             try {
-                ledger.finishCycle(cycleId, clock.instant(), "failed: " + e.getMessage(), timings, "");
+                ledger.finishCycle(cycleId, clock.instant(), CycleStatus.FAILED, timings, "failed: " + e.getMessage());
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }

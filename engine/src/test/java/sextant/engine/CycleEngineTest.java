@@ -72,7 +72,7 @@ class CycleEngineTest {
             try (CycleEngine engine = new CycleEngine(market, () -> routing, new SqliteForecastStore(db), broker,
                     new SqliteLedger(db), SETTINGS, CycleListener.NONE, Clock.systemUTC())) {
                 CycleReport r = engine.run(DAY, UNIVERSE);
-                assertThat(r.status()).isEqualTo("ok");
+                assertThat(r.status()).isEqualTo(sextant.core.cycle.CycleStatus.OK);
                 SymbolDecision bbb = r.decisions().stream().filter(d -> d.instrument().symbol().equals("BBB")).findFirst()
                         .orElseThrow();
                 assertThat(bbb.action()).isEqualTo("error");

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -42,6 +44,7 @@ import sextant.store.Database;
  * settled is refused: it would trade on bars that are, for it, the future.
  */
 public final class PaperBroker implements Broker {
+    private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
     private final Database db;
     private final MarketData data;
     private final Supplier<LocalDate> cycleDate;
@@ -187,7 +190,18 @@ public final class PaperBroker implements Broker {
         return bars.close()[bars.size() - 1];
     }
 
-    /** Applies every closed bar up to the day before the cycle date to open orders and position prices. */
+    /**
+     * Applies every closed bar up to the day before the cycle date to open orders and position prices.
+     *
+     * <p>The account is marked settled only through the newest bar it actually applied for every symbol it holds or
+     * has orders in, never through the calendar date: a typo'd future or a stale {@code --as-of}, or a source that
+     * has not published yet, must not mark days as settled that no bar has been seen for (that would refuse every
+     * later real cycle). Applying a bar twice changes nothing (an order that did not fill on it still does not, and
+     * one that filled is no longer open), so a symbol that lags only makes the next settlement re-read a few bars.
+     *
+     * <p>A symbol whose bars cannot be read is skipped and logged, and the mark stays where it was: the engine gives
+     * that symbol an error from its own data phase, and the rest of the account settles and trades.
+     */
     void settle() {
         LocalDate through = cycleDate.get().minusDays(1);
         int throughDay = (int) through.toEpochDay();
@@ -206,10 +220,21 @@ public final class PaperBroker implements Broker {
             Map<String, Instrument> symbols = new LinkedHashMap<>();
             open.forEach(o -> symbols.put(o.instrument().symbol(), o.instrument()));
             book.positions().forEach(p -> symbols.put(p.instrument().symbol(), p.instrument()));
+            if (symbols.isEmpty()) {
+                return null; // nothing to settle, so no day is marked settled without a bar behind it
+            }
             double equityBefore = book.equity();
             LocalDate from = settled == PaperBook.NEVER_SETTLED ? through.minusDays(10) : LocalDate.ofEpochDay(settled + 1L);
+            int settledTo = throughDay;
             for (Instrument inst : symbols.values()) {
-                BarSeries bars = data.dailyBars(inst, from, through);
+                BarSeries bars;
+                try {
+                    bars = data.dailyBars(inst, from, through);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: settlement skipped, its bars cannot be read: {}", inst, e.getMessage(), e);
+                    settledTo = Math.min(settledTo, settled);
+                    continue;
+                }
                 for (int i = 0; i < bars.size(); i++) {
                     for (Order o : open) {
                         if (o.instrument().equals(inst) && bars.epochDays()[i] >= book.eligibleFrom(o.id())
@@ -218,11 +243,15 @@ public final class PaperBroker implements Broker {
                         }
                     }
                 }
+                int newest = bars.isEmpty() ? settled : bars.epochDays()[bars.size() - 1];
+                settledTo = Math.min(settledTo, Math.max(newest, settled));
                 if (!bars.isEmpty()) {
                     book.markPrice(inst.symbol(), bars.close()[bars.size() - 1]);
                 }
             }
-            book.markSettled(throughDay, equityBefore);
+            if (settledTo > settled) {
+                book.markSettled(settledTo, equityBefore);
+            }
             return null;
         });
     }

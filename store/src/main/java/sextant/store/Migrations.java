@@ -64,10 +64,19 @@ final class Migrations {
                         + " price REAL NOT NULL, fee REAL NOT NULL, at TEXT NOT NULL, reported INTEGER NOT NULL DEFAULT 0)"
             });
 
-    static void apply(Connection c) throws SQLException {
+    /** Makes a new, empty file a Sextant database at the newest schema version. */
+    static void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
         }
+        apply(c);
+    }
+
+    /**
+     * Brings a Sextant database up to the newest schema. The database must already have {@code schema_version}:
+     * a file without it is someone else's, and gets no table of ours.
+     */
+    static void apply(Connection c) throws SQLException {
         int current = currentVersion(c);
         if (current > STEPS.size()) {
             throw new SQLException("schema version " + current + " is newer than this Sextant understands ("
