@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CycleCommand.class,
                 ConfigCommand.class,
                 ReportCommand.class,
+                StateCommand.class,
                 ParityCommand.class,
                 ForecastEvalCommand.class,
                 SelectModelsCommand.class,

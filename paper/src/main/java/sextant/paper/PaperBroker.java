@@ -59,10 +59,14 @@ public final class PaperBroker implements Broker {
 
     /** Opens the paper account in {@code db}, creating it with {@code config.initialCash()} on first use. */
     public static PaperBroker open(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
-        db.inTransaction(c -> {
-            new PaperBook(c).createAccountIfMissing(config.initialCash());
-            return null;
-        });
+        double openedWith = db.inTransaction(c -> new PaperBook(c).createAccountIfMissing(config.initialCash()));
+        if (Math.abs(openedWith - config.initialCash()) > 1e-6 * Math.max(1, Math.abs(openedWith))) {
+            // The setting only shapes a new account; applying it to this one would rewrite its history.
+            throw new BrokerException(String.format(Locale.ROOT, "paper.initial-cash is %.2f, but the paper account in"
+                    + " %s was opened with %.2f; the setting applies only to a new account. Set it back to %.2f, or"
+                    + " start a new account deliberately with another --state-dir or 'sextant state reset --yes'",
+                    config.initialCash(), db.file(), openedWith, openedWith));
+        }
         return new PaperBroker(db, data, cycleDate, config);
     }
 

@@ -62,6 +62,14 @@ final class Migrations {
                 "CREATE TABLE paper_fills (seq INTEGER PRIMARY KEY AUTOINCREMENT, order_id TEXT NOT NULL,"
                         + " client_order_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, qty REAL NOT NULL,"
                         + " price REAL NOT NULL, fee REAL NOT NULL, at TEXT NOT NULL, reported INTEGER NOT NULL DEFAULT 0)"
+            },
+            new String[] {
+                // V2: the paper account remembers the cash it was opened with, so that `state check` can recompute
+                // cash from the fills and a changed paper.initial-cash is noticed. Older accounts get the value their
+                // fills imply.
+                "ALTER TABLE paper_account ADD COLUMN initial_cash REAL",
+                "UPDATE paper_account SET initial_cash = cash + COALESCE((SELECT SUM(CASE side WHEN 'BUY' THEN qty * price"
+                        + " ELSE -qty * price END + fee) FROM paper_fills), 0)"
             });
 
     /** Makes a new, empty file a Sextant database at the newest schema version. */
