@@ -102,6 +102,9 @@ final class CycleCommand implements Callable<Integer> {
                 CycleOutput.print(report, startupMillis, brokerPort.name(), marketData.describe(), out);
             }
             out.flush();
+            for (var w : report.dataWarnings()) {
+                spec.commandLine().getErr().println("warning: " + w.instrument() + ": data: " + w.describe());
+            }
             for (SymbolDecision d : report.decisions()) {
                 if ("error".equals(d.action())) {
                     spec.commandLine().getErr().println("error: " + d.instrument() + ": " + d.reason());

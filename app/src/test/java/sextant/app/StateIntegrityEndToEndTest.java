@@ -55,12 +55,14 @@ class StateIntegrityEndToEndTest {
 
         Cli future = cycle(state, "2030-01-01");
         assertThat(future.exit()).isEqualTo(2);
-        assertThat(future.err()).contains("error: AEM: data: ");
+        assertThat(future.err()).contains("error: AEM: data: stale on 2030-01-01: no bars between");
         assertThat(future.out()).contains("Status: symbol_errors");
         Cli stale = cycle(state, "2026-06-01");
         assertThat(stale.exit()).isEqualTo(2);
 
-        Cli real = cycle(state, "2026-03-11");
+        // The newest bar is 2026-03-18, so the real next cycle is dated 2026-03-19 (the typo'd ones settled the
+        // fills of 03-11 .. 03-18, which really happened, and nothing beyond).
+        Cli real = cycle(state, "2026-03-19");
         assertThat(real.exit()).as(real.err()).isZero();
         assertThat(real.out()).contains("Status: ok");
         assertThat(text(state, "SELECT status FROM cycles ORDER BY id")).isEqualTo("ok,ok,symbol_errors,symbol_errors,ok");
@@ -140,6 +142,70 @@ class StateIntegrityEndToEndTest {
         }
         Cli after = Cli.run("cycle", "--state-dir", state.toString(), "--as-of", "2026-03-02", "--no-progress");
         assertThat(after.exit()).as(after.err()).isZero();
+    }
+
+    @Test
+    void barsAStaleFileDidNotHaveComeBackOnceItIsFixed() throws Exception {
+        String state = dir.resolve("state").toString();
+        Path file = csvDir().resolve("HEI.csv");
+        List<String> full = Files.readAllLines(file);
+        List<String> stale = full.stream().filter(l -> !l.startsWith("2026-03-") || l.compareTo("2026-03-06") < 0)
+                .toList(); // the header and bars through 03-05
+        Files.write(file, stale);
+        Cli first = cycle(state, "2026-03-10");
+        assertThat(first.exit()).as(first.err()).isZero();
+        Files.write(file, full);
+        Cli next = cycle(state, "2026-03-11");
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(text(state, "SELECT group_concat(day) FROM (SELECT date(day * 86400, 'unixepoch') AS day FROM bars"
+                + " WHERE symbol='HEI' AND day >= " + java.time.LocalDate.parse("2026-03-04").toEpochDay() + " ORDER BY day)"))
+                .isEqualTo("2026-03-04,2026-03-05,2026-03-06,2026-03-09,2026-03-10");
+    }
+
+    @Test
+    void restatedHistoryIsDetectedReloadedAndStopsTheSymbolOnce() throws Exception {
+        String state = dir.resolve("state").toString();
+        assertThat(cycle(state, "2026-03-10").exit()).isZero();
+        // A 2:1 split applied to the whole history later, as Yahoo and Alpaca adjust.
+        Path file = csvDir().resolve("KGC.csv");
+        List<String> lines = Files.readAllLines(file);
+        List<String> split = new ArrayList<>(List.of(lines.get(0)));
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            for (int k = 1; k <= 4; k++) {
+                f[k] = Double.toString(Double.parseDouble(f[k]) / 2);
+            }
+            split.add(String.join(",", f));
+        }
+        Files.write(file, split);
+        Cli r = cycle(state, "2026-03-11");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("error: KGC: data: restated on 2026-03-09: the cached ")
+                .contains("(x0.5000): history was restated");
+        assertThat(r.out()).contains("Status: symbol_errors");
+        Cli after = cycle(state, "2026-03-12");
+        assertThat(after.exit()).as(after.err()).isZero();
+    }
+
+    @Test
+    void anOutlierBarStopsItsSymbolUnlessTheConfigurationOnlyWarns() throws Exception {
+        String state = dir.resolve("state").toString();
+        Path file = csvDir().resolve("JD.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        int k = lines.size() - 5; // a bar a few sessions before the cycle; columns Date,close,high,low,open,volume
+        String[] f = lines.get(k).split(",");
+        f[2] = Double.toString(Double.parseDouble(f[2]) * 10);
+        lines.set(k, String.join(",", f));
+        Files.write(file, lines);
+        Cli r = cycle(state, "2026-03-19");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("error: JD: data: outlier on " + f[0] + ": high ")
+                .contains("times the median daily range");
+        assertThat(count(state, "SELECT COUNT(*) FROM decisions WHERE action<>'error'")).isEqualTo(STOCKS.length - 1);
+
+        Cli warned = cycle(dir.resolve("state2").toString(), "2026-03-19", "--set", "data.validation.outlier=warning");
+        assertThat(warned.err()).contains("warning: JD: data: outlier on " + f[0]);
+        assertThat(warned.exit()).as(warned.err()).isZero();
     }
 
     static int count(String stateDir, String sql) throws Exception {

@@ -65,6 +65,8 @@ public final class CycleEngine implements AutoCloseable {
     private final ExecutorService pool;
     private final ClientOrderIds ids;
     private final BarLoader barLoader;
+    private final ValidationStage validation;
+    private final MarketData data;
     private final ForecastStage forecastStage;
     private final String dataSource;
     private ModelRouting models;
@@ -85,6 +87,8 @@ public final class CycleEngine implements AutoCloseable {
         });
         this.ids = new ClientOrderIds(settings.orderIdPrefix());
         this.barLoader = new BarLoader(data, pool, listener);
+        this.validation = new ValidationStage(settings.validation(), listener);
+        this.data = data;
         this.forecastStage = new ForecastStage(forecastStore, listener, pool, settings.effectiveThreads());
         this.dataSource = data.describe();
     }
@@ -106,8 +110,11 @@ public final class CycleEngine implements AutoCloseable {
             BacktestSpec spec = backtestSpec();
 
             Map<Instrument, SymbolDecision> failures = new LinkedHashMap<>();
-            Map<Instrument, BarSeries> bars = timed(timings, Phase.DATA, () -> barLoader.load(asOf,
-                    settings.lookbackDays(), spec.daysPerWindow() + 2, universe, failures));
+            Map<Instrument, BarSeries> loaded = timed(timings, Phase.DATA, () -> barLoader.load(asOf,
+                    settings.lookbackDays(), universe, failures));
+            ValidationStage.Result validated = timed(timings, Phase.DATA, () -> validation.run(asOf,
+                    asOf.minusDays(settings.lookbackDays()), spec.daysPerWindow() + 2, loaded, data.takeFindings(), failures));
+            Map<Instrument, BarSeries> bars = validated.bars();
             if (modelsReady != null) {
                 models = join(modelsReady, "loading the forecasting model");
             }
@@ -147,7 +154,7 @@ public final class CycleEngine implements AutoCloseable {
             timings.add(Phase.LEDGER, System.nanoTime() - finishStart);
             timings.setTotal(System.nanoTime() - start);
             return new CycleReport(cycleId, asOf, status, timings, backtests, decisions, events, fills, account, positions,
-                    forecasts.cached(), forecasts.computed());
+                    forecasts.cached(), forecasts.computed(), validated.warnings());
         } catch (RuntimeException e) {
             timings.setTotal(System.nanoTime() - start);
             try {

@@ -17,12 +17,21 @@ import sextant.core.backtest.StrategyId;
  * @param threads           worker threads for per-symbol work (0 = one per core)
  * @param orderIdPrefix     prefix of every client order id (distinguishes accounts or instances)
  * @param modelSpec         the configured forecasting model (built-in id or manifest path), for the ledger
+ * @param validation        which data findings stop a symbol ({@code data.validation})
  */
 public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
                             double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
-                            int threads, String orderIdPrefix, String modelSpec) {
+                            int threads, String orderIdPrefix, String modelSpec, DataValidation validation) {
     public CycleSettings {
         enabledStrategies = Set.copyOf(enabledStrategies);
+    }
+
+    /** Settings where every data finding stops its symbol. */
+    public CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
+                         double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
+                         int threads, String orderIdPrefix, String modelSpec) {
+        this(windows, daysPerWindow, lookbackDays, enabledStrategies, minEdge, maxPositions, positionFraction,
+                maxGrossExposure, threads, orderIdPrefix, modelSpec, DataValidation.strict());
     }
 
     public int effectiveThreads() {
