@@ -29,7 +29,7 @@ final class CycleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CycleDateConverter.class,
             description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC).")
     LocalDate asOf;
 
@@ -72,7 +72,7 @@ final class CycleCommand implements Callable<Integer> {
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
 
         long configDone = System.currentTimeMillis();
-        Logs.useStateDir(stateDir);
+        Logs.useStateDir(stateDir, spec.commandLine().getErr());
         try (StateLock lock = StateLock.acquire(stateDir, "cycle"); Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());

@@ -81,10 +81,10 @@ class AlpacaCycleIT {
     void liveTradingNeedsConfigFlagAndConfirmation() throws Exception {
         try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
             Run noConfirm = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--live");
-            assertThat(noConfirm.exit()).isEqualTo(2);
+            assertThat(noConfirm.exit()).isEqualTo(1);
             assertThat(noConfirm.out()).contains("--confirm-live");
             Run noConfig = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--live", "--confirm-live");
-            assertThat(noConfig.exit()).isEqualTo(2);
+            assertThat(noConfig.exit()).isEqualTo(1);
             assertThat(noConfig.out()).contains("broker.live is false");
             Run paperUrl = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--live", "--confirm-live",
                     "--set", "broker.live=true");
