@@ -132,6 +132,7 @@ class StateIntegrityEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the block, never referenced
     void aSecondCycleInTheSameStateDirectoryIsToldAnotherIsRunning() throws Exception {
         Path state = dir.resolve("state");
         try (StateLock held = StateLock.acquire(state, "test")) {

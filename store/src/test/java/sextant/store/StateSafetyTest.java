@@ -20,6 +20,7 @@ class StateSafetyTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the block, never referenced
     void aLiveProcessHoldsTheLockAndAKilledOnesLockIsTakenOver() throws Exception {
         Path state = dir.resolve("state");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
