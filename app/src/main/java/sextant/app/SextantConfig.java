@@ -100,12 +100,14 @@ final class SextantConfig {
             String key = prefix + e.getKey();
             JsonNode expected = schema.get(e.getKey());
             if (expected == null) {
-                throw new ConfigException(file + ": unknown key '" + key + "'" + suggestion(schema, e.getKey(), prefix));
+                throw new ConfigException(YamlKeyLines.where(file, key) + ": unknown key '" + key + "'"
+                        + suggestion(schema, e.getKey(), prefix));
             }
             JsonNode value = e.getValue();
             if (expected.isObject()) {
                 if (!value.isObject()) {
-                    throw new ConfigException(file + ": '" + key + "' must be a section (mapping), got " + describe(value));
+                    throw new ConfigException(YamlKeyLines.where(file, key) + ": '" + key + "' must be a section (mapping),"
+                            + " got " + describe(value));
                 }
                 merge((ObjectNode) expected, (ObjectNode) target.get(e.getKey()), (ObjectNode) value, key + ".", file);
             } else {
@@ -197,7 +199,8 @@ final class SextantConfig {
             want = "a text value";
         }
         if (!ok) {
-            throw new ConfigException(file + ": '" + key + "' must be " + want + ", got " + describe(value));
+            throw new ConfigException(YamlKeyLines.where(file, key) + ": '" + key + "' must be " + want + ", got "
+                    + describe(value));
         }
         return value;
     }

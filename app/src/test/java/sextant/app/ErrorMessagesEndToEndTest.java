@@ -39,6 +39,13 @@ class ErrorMessagesEndToEndTest {
         assertThat(d.exit()).isEqualTo(1);
         assertThat(d.err().strip()).startsWith("error: " + twice + ":3: duplicate key 'max-positions'");
 
+        Path wrongType = Files.writeString(dir.resolve("type.yaml"), "universe:\n  stocks: [AAPL]\nportfolio:\n"
+                + "  max-positions: many\n");
+        Cli t = Cli.run("config", "show", "--config", wrongType.toString());
+        assertThat(t.exit()).isEqualTo(1);
+        assertThat(t.err().strip()).isEqualTo("error: " + wrongType + ":4: 'portfolio.max-positions' must be a whole number,"
+                + " got 'many'");
+
         Cli set = Cli.run("config", "show", "--set", "portfolio.max-positions");
         assertThat(set.exit()).isEqualTo(1);
         assertThat(set.err()).contains("expected key=value");
