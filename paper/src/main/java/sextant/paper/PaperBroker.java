@@ -49,6 +49,8 @@ public final class PaperBroker implements Broker {
     private final MarketData data;
     private final Supplier<LocalDate> cycleDate;
     private final PaperConfig config;
+    /** The through-day of the last settlement pass this process completed (bars do not change within a cycle). */
+    private volatile int settledPassFor = Integer.MIN_VALUE;
 
     private PaperBroker(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
         this.db = db;
@@ -209,6 +211,9 @@ public final class PaperBroker implements Broker {
     void settle() {
         LocalDate through = cycleDate.get().minusDays(1);
         int throughDay = (int) through.toEpochDay();
+        if (throughDay == settledPassFor) {
+            return; // this process already settled for this cycle date; a lagging symbol's mark is not retried per call
+        }
         db.inTransaction(c -> {
             PaperBook book = new PaperBook(c);
             int settled = book.settledThrough();
@@ -258,6 +263,7 @@ public final class PaperBroker implements Broker {
             }
             return null;
         });
+        settledPassFor = throughDay;
     }
 
     private void applyBar(PaperBook book, Order o, BarSeries bars, int i) throws SQLException {

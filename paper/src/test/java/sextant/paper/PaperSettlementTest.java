@@ -83,6 +83,7 @@ class PaperSettlementTest {
         // The mark did not move past what BAD has been settled through, so BAD's bars are applied once fixed.
         assertThat(settledThrough()).isNull();
         badIsBroken = false;
+        open(); // the next run, once the file is fixed
         assertThat(broker.findByClientOrderId("bad").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(broker.positions()).hasSize(2).allSatisfy(p -> assertThat(p.qty()).isEqualTo(1));
         assertThat(settledThrough()).isEqualTo(D2);
