@@ -207,6 +207,8 @@ class StateIntegrityEndToEndTest {
         Cli warned = cycle(dir.resolve("state2").toString(), "2026-03-19", "--set", "data.validation.outlier=warning");
         assertThat(warned.err()).contains("warning: JD: data: outlier on " + f[0]);
         assertThat(warned.exit()).as(warned.err()).isZero();
+        assertThat(text(dir.resolve("state2").toString(), "SELECT reason FROM decisions WHERE symbol='JD'"))
+                .contains("(data warning: outlier on " + f[0]);
     }
 
     static int count(String stateDir, String sql) throws Exception {

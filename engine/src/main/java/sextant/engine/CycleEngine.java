@@ -131,7 +131,8 @@ public final class CycleEngine implements AutoCloseable {
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> decide(backtests, forecasts.modelIds(), lastClose, failures, account, positions));
+                    () -> ValidationStage.withWarnings(decide(backtests, forecasts.modelIds(), lastClose, failures, account,
+                            positions), validated.warnings()));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> {
                 List<Order> open = broker.openOrders();
                 List<PlannedAction> plan = new OrderPlanner(ids).plan(asOf, decisions, positions, open, lastClose);

@@ -26,6 +26,20 @@ final class ValidationStage {
     record Result(Map<Instrument, BarSeries> bars, List<DataFinding> warnings) {
     }
 
+    /** The decisions with each symbol's data warnings added to its reason, so the ledger keeps them. */
+    static List<SymbolDecision> withWarnings(List<SymbolDecision> decisions, List<DataFinding> warnings) {
+        if (warnings.isEmpty()) {
+            return decisions;
+        }
+        List<SymbolDecision> out = new ArrayList<>();
+        for (SymbolDecision d : decisions) {
+            String notes = warnings.stream().filter(w -> w.instrument().equals(d.instrument()))
+                    .map(DataFinding::describe).collect(Collectors.joining("; "));
+            out.add(notes.isEmpty() ? d : d.with(d.action(), d.qty(), d.reason() + " (data warning: " + notes + ")"));
+        }
+        return out;
+    }
+
     private final DataValidation policy;
     private final CycleListener listener;
 
