@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import sextant.core.cycle.CycleStatus;
 
 /**
  * Checks a state database without changing it: SQLite's integrity check, the schema version, the paper account
@@ -31,7 +32,8 @@ import org.sqlite.SQLiteConfig;
  *   <li>orders: a filled order's {@code filled_qty} is the sum of its fills;</li>
  *   <li>ledger: every fill handed to a cycle is in the ledger's {@code fills} with the same quantity, price and
  *       fee, and every ledger fill is one of the broker's;</li>
- *   <li>cycles: at most one cycle is {@code running} (the newest).</li>
+ *   <li>cycles: at most one cycle is {@code running} (the newest), and every status is a {@link CycleStatus}
+ *       (including the wording of databases written before it).</li>
  * </ul>
  */
 public final class StateCheck {
@@ -269,14 +271,23 @@ public final class StateCheck {
     }
 
     private static List<String> cycles(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cycles WHERE status='running'"
                 + " AND id < (SELECT MAX(id) FROM cycles)")) {
-            List<String> out = new ArrayList<>();
             while (rs.next()) {
                 out.add("cycle " + rs.getLong(1) + " is still marked running though a later cycle started");
             }
-            return out;
         }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, status FROM cycles ORDER BY id")) {
+            while (rs.next()) {
+                try {
+                    CycleStatus.fromKey(rs.getString(2));
+                } catch (IllegalArgumentException e) {
+                    out.add("cycle " + rs.getLong(1) + " has " + e.getMessage());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean close(double a, double b) {

@@ -90,6 +90,44 @@ class StateSafetyTest {
         assertThat(report.passed()).isFalse();
     }
 
+    @Test
+    void aDatabaseWrittenBeforeV2MigratesKeepsItsAccountAndPassesTheCheck() throws Exception {
+        Path file = dir.resolve("sextant.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            for (String sql : Migrations.STEPS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO schema_version VALUES (1)");
+            s.execute("INSERT INTO cycles (started_at, as_of, status, broker, data_source, model, symbols) VALUES"
+                    + " ('2026-03-02T01:00:00Z', '2026-03-02', 'completed with order failures', 'paper', 'x', 'm', 1)");
+            s.execute("INSERT INTO cycles (started_at, as_of, status, broker, data_source, model, symbols) VALUES"
+                    + " ('2026-03-03T01:00:00Z', '2026-03-03', 'failed: account: HTTP 503', 'paper', 'x', 'm', 1)");
+            // 10 shares bought at 100 with a 1.00 fee out of 100,000.
+            s.execute("INSERT INTO paper_account VALUES (1, 98999, 100000, 20515, 2)");
+            s.execute("INSERT INTO paper_positions VALUES ('AAA', 'STOCK', 10, 100, 101)");
+            s.execute("INSERT INTO paper_orders VALUES ('paper-1', 'sx-1', 'AAA', 'STOCK', 'BUY', 10, 'LIMIT', 100, 'DAY',"
+                    + " 'FILLED', 10, 100, '2026-03-02T00:00:00Z', 20514)");
+            s.execute("INSERT INTO paper_fills (order_id, client_order_id, symbol, side, qty, price, fee, at, reported)"
+                    + " VALUES ('paper-1', 'sx-1', 'AAA', 'BUY', 10, 100, 1, '2026-03-02T20:00:00Z', 1)");
+            s.execute("INSERT INTO fills VALUES (2, 'paper-1', 'sx-1', 'AAA', 'buy', 10, 100, 1, '2026-03-02T20:00:00Z')");
+        }
+        try (Database db = Database.openIn(dir)) {
+            assertThat(db.schemaVersion()).isEqualTo(Migrations.STEPS.size());
+            double initial = db.inTransaction(c -> {
+                try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT initial_cash FROM paper_account")) {
+                    rs.next();
+                    return rs.getDouble(1);
+                }
+            });
+            assertThat(initial).isEqualTo(100_000);
+        }
+        StateCheck.Report report = StateCheck.run(dir);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.passed()).isTrue();
+    }
+
     private static long pageCount(Statement s) throws java.sql.SQLException {
         try (var rs = s.executeQuery("PRAGMA page_count")) {
             rs.next();
