@@ -19,6 +19,7 @@ import sextant.engine.CycleReport;
 import sextant.store.Database;
 import sextant.store.SqliteForecastStore;
 import sextant.store.SqliteLedger;
+import sextant.store.StateLock;
 
 @Command(name = "cycle", mixinStandardHelpOptions = true,
         description = {"Run one trading cycle: bars, forecasts, backtests, decisions, orders, ledger.",
@@ -29,7 +30,7 @@ final class CycleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CycleDateConverter.class,
             description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC). Paper broker only: with Alpaca the cycle date is the next session by Alpaca's clock and calendar.")
     LocalDate asOf;
 
@@ -62,6 +63,7 @@ final class CycleCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the state lock is held for the whole block, never referenced in it
     public Integer call() throws Exception {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         long configStart = System.currentTimeMillis();
@@ -88,8 +90,8 @@ final class CycleCommand implements Callable<Integer> {
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
 
         long configDone = System.currentTimeMillis();
-        Logs.useStateDir(stateDir);
-        try (Database db = Database.openIn(stateDir)) {
+        Logs.useStateDir(stateDir, spec.commandLine().getErr());
+        try (StateLock lock = StateLock.acquire(stateDir, "cycle"); Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());
             if (realBroker) {
@@ -129,25 +131,29 @@ final class CycleCommand implements Callable<Integer> {
                 CycleClosingLines.print(report, stateDir, brokerPort.name(), common, asOf != null, out);
             }
             out.flush();
-            int errors = 0;
+            for (var w : report.dataWarnings()) {
+                spec.commandLine().getErr().println("warning: " + w.instrument() + ": data: " + w.describe());
+            }
             for (SymbolDecision d : report.decisions()) {
                 if ("error".equals(d.action())) {
                     spec.commandLine().getErr().println("error: " + d.instrument() + ": " + d.reason());
-                    errors++;
                 }
             }
-            long failedOrders = report.orders().stream().filter(e -> "failed".equals(e.event())).count();
             for (var e : report.orders()) {
                 if ("failed".equals(e.event())) {
                     spec.commandLine().getErr().println("error: " + e.symbol() + ": order failed: " + e.message());
                 }
             }
             if (missingData != null) {
+                // Listed symbols without data were never analysed: the run needs a look (exit 2), though the ledger's
+                // status covers only the symbols the cycle ran on.
                 spec.commandLine().getErr().println("error: " + missingData);
-                errors++;
+                spec.commandLine().getErr().flush();
+                return Main.EXIT_FAILURE;
             }
             spec.commandLine().getErr().flush();
-            return errors == 0 && failedOrders == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
+            // The exit code follows from the status the ledger stored, so the two can never disagree.
+            return report.status().exitCode();
         }
     }
 }

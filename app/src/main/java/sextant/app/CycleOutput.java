@@ -57,7 +57,7 @@ final class CycleOutput {
             out.printf(Locale.ROOT, "  %-8s %12s @ %-12s last %-12s unrealised %+.2f%n", p.instrument(), qty(p.qty()),
                     price(p.avgEntryPrice()), price(p.marketPrice()), p.unrealizedPnl());
         }
-        out.printf(Locale.ROOT, "Status: %s%n", r.status());
+        out.printf(Locale.ROOT, "Status: %s%n", r.status().key());
     }
 
     static String phaseTable(PhaseTimings t, long startupMillis) {
@@ -79,7 +79,7 @@ final class CycleOutput {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("cycle_id", r.cycleId());
         root.put("as_of", r.asOf().toString());
-        root.put("status", r.status());
+        root.put("status", r.status().key());
         root.put("phases_ms", phases(r.timings()));
         root.put("total_ms", PhaseTimings.millis(r.timings().totalNanos()));
         root.put("startup_ms", startupMillis);

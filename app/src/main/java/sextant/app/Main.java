@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * Sextant's entry point. Reads like a table of contents: each sub-command is one job of the system.
- * Exit codes: 0 ok, 1 usage error, 2 runtime failure.
+ * Exit codes: 0 ok, 1 usage error (a bad option, configuration file or --set), 2 runtime failure.
  */
 @Command(name = "sextant", mixinStandardHelpOptions = true, version = "sextant 0.1.0",
         description = "Forecast, backtest and trade a universe of stocks and crypto pairs, one cycle at a time.",
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 ConfigCommand.class,
                 ReportCommand.class,
+                StateCommand.class,
                 ParityCommand.class,
                 ForecastEvalCommand.class,
                 SelectModelsCommand.class,
@@ -56,7 +57,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             // One line that names the problem; the stack trace goes to the log, never to the user's face.
             line.getErr().println("error: " + Errors.describe(ex));
-            return EXIT_FAILURE;
+            // A bad configuration file or --set is a usage error, like a bad option: nothing was attempted.
+            return ex instanceof ConfigException ? EXIT_USAGE : EXIT_FAILURE;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -1,5 +1,8 @@
 package sextant.app;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +25,9 @@ import java.util.Map;
  */
 final class SextantConfig {
     static final String DEFAULTS = "/sextant/app/defaults.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice in one mapping is an error (otherwise the last one silently wins). */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final ObjectNode tree;
     private final String source;
@@ -44,8 +49,10 @@ final class SextantConfig {
             JsonNode user;
             try {
                 user = YAML.readTree(file.toFile());
+            } catch (JsonProcessingException e) {
+                throw new ConfigException(yamlError(file, e));
             } catch (IOException e) {
-                throw new ConfigException(file + ": not valid YAML (" + e.getMessage().split("\n")[0] + ")");
+                throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
             }
             if (user != null && !user.isMissingNode() && !user.isNull()) {
                 if (!user.isObject()) {
@@ -65,6 +72,19 @@ final class SextantConfig {
         return new SextantConfig(merged, source);
     }
 
+    /** "FILE:LINE: what is wrong" for a YAML syntax error or a duplicate key. */
+    static String yamlError(Path file, JsonProcessingException e) {
+        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0].strip();
+        if (what.startsWith("Duplicate field ")) {
+            what = "duplicate key " + what.substring("Duplicate field ".length()) + ": it is given twice in the same"
+                    + " section; keep one";
+        } else {
+            what = "not valid YAML (" + what + ")";
+        }
+        JsonLocation at = e.getLocation();
+        return file + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "") + ": " + what;
+    }
+
     static ObjectNode defaults() {
         try (InputStream in = SextantConfig.class.getResourceAsStream(DEFAULTS)) {
             return (ObjectNode) YAML.readTree(in);
@@ -80,12 +100,14 @@ final class SextantConfig {
             String key = prefix + e.getKey();
             JsonNode expected = schema.get(e.getKey());
             if (expected == null) {
-                throw new ConfigException(file + ": unknown key '" + key + "'" + suggestion(schema, e.getKey(), prefix));
+                throw new ConfigException(YamlKeyLines.where(file, key) + ": unknown key '" + key + "'"
+                        + suggestion(schema, e.getKey(), prefix));
             }
             JsonNode value = e.getValue();
             if (expected.isObject()) {
                 if (!value.isObject()) {
-                    throw new ConfigException(file + ": '" + key + "' must be a section (mapping), got " + describe(value));
+                    throw new ConfigException(YamlKeyLines.where(file, key) + ": '" + key + "' must be a section (mapping),"
+                            + " got " + describe(value));
                 }
                 merge((ObjectNode) expected, (ObjectNode) target.get(e.getKey()), (ObjectNode) value, key + ".", file);
             } else {
@@ -114,9 +136,14 @@ final class SextantConfig {
         JsonNode value;
         if (expected.isArray()) {
             ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-            for (String item : raw.replace("[", "").replace("]", "").split(",")) {
-                if (!item.isBlank()) {
-                    arr.add(item.trim());
+            String list = raw.strip();
+            if (list.startsWith("[") && list.endsWith("]")) {
+                list = list.substring(1, list.length() - 1);
+            }
+            for (String item : list.split(",")) {
+                String name = unquote(item.strip());
+                if (!name.isBlank()) {
+                    arr.add(name);
                 }
             }
             value = arr;
@@ -134,6 +161,14 @@ final class SextantConfig {
             }
         }
         t.set(leaf, checkType("--set", key, expected, value));
+    }
+
+    /** {@code "AAPL"} or {@code 'AAPL'} is AAPL, as in a YAML list. */
+    private static String unquote(String item) {
+        if (item.length() >= 2 && (item.startsWith("\"") && item.endsWith("\"") || item.startsWith("'") && item.endsWith("'"))) {
+            return item.substring(1, item.length() - 1).strip();
+        }
+        return item;
     }
 
     private static JsonNode checkType(String file, String key, JsonNode expected, JsonNode value) {
@@ -164,7 +199,8 @@ final class SextantConfig {
             want = "a text value";
         }
         if (!ok) {
-            throw new ConfigException(file + ": '" + key + "' must be " + want + ", got " + describe(value));
+            throw new ConfigException(YamlKeyLines.where(file, key) + ": '" + key + "' must be " + want + ", got "
+                    + describe(value));
         }
         return value;
     }

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import sextant.core.backtest.StrategyId;
+import sextant.core.market.DataRule;
 import sextant.core.market.Instrument;
 import sextant.core.port.Broker;
 import sextant.core.port.MarketData;
@@ -18,6 +21,7 @@ import sextant.data.SyntheticMarket;
 import sextant.engine.CycleListener;
 import sextant.engine.CycleSettings;
 import sextant.engine.OrderSettings;
+import sextant.engine.DataValidation;
 import sextant.paper.PaperBroker;
 import sextant.paper.PaperConfig;
 import sextant.store.CachedMarketData;
@@ -142,7 +146,7 @@ final class Wiring {
         }
         return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
                 cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
-                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg), fillModel, z);
+                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg), fillModel, z, validation(cfg));
     }
 
     static FillModel fillModel(SextantConfig cfg) {
@@ -160,6 +164,26 @@ final class Wiring {
         }
         return new OrderSettings(onRemoval.equals("close"), OrderSettings.defaults().cancelChecks(),
                 OrderSettings.defaults().cancelCheckWait());
+    }
+
+    /** {@code data.validation}: one severity (error, warning, off) per data rule. */
+    static DataValidation validation(SextantConfig cfg) {
+        Map<DataRule, DataValidation.Severity> severities = new EnumMap<>(DataRule.class);
+        for (DataRule rule : DataRule.values()) {
+            if (rule == DataRule.TOO_FEW_BARS) {
+                continue;
+            }
+            String key = "data.validation." + rule.key();
+            String value = cfg.string(key).trim().toLowerCase(Locale.ROOT);
+            switch (value) {
+                case "error" -> severities.put(rule, DataValidation.Severity.ERROR);
+                case "warning", "warn" -> severities.put(rule, DataValidation.Severity.WARNING);
+                case "off" -> severities.put(rule, DataValidation.Severity.OFF);
+                default -> throw new ConfigException(cfg.source() + ": '" + key + "' must be error, warning or off, got '"
+                        + value + "'");
+            }
+        }
+        return new DataValidation(severities);
     }
 
     /** The ledger's record of the model: the configured spec, plus the per-symbol store when there is one. */

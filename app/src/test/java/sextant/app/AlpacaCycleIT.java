@@ -68,13 +68,13 @@ class AlpacaCycleIT {
         return java.time.LocalDate.now(java.time.ZoneOffset.UTC).atTime(5, 0).toInstant(java.time.ZoneOffset.UTC);
     }
 
-    /** Defect 3: --as-of is refused with Alpaca, and so is a run while the market is open: exit 2, nothing sent. */
+    /** Defect 3: --as-of is refused with Alpaca (a usage error, exit 1), and so is a run while the market is open (exit 2); nothing is sent. */
     @Test
     void asOfAndAnOpenMarketAreRefusedWithNothingSent() throws Exception {
         try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
             Run asOf = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--data", "alpaca", "--no-progress",
                     "--as-of", "2026-09-15");
-            assertThat(asOf.exit()).as(asOf.out()).isEqualTo(2);
+            assertThat(asOf.exit()).as(asOf.out()).isEqualTo(1);
             assertThat(asOf.out()).contains("--as-of 2026-09-15 is refused with the Alpaca broker");
             assertThat(alpaca.totalRequests()).isZero();
 
@@ -115,10 +115,10 @@ class AlpacaCycleIT {
     void liveTradingNeedsConfigFlagAndConfirmation() throws Exception {
         try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
             Run noConfirm = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--live");
-            assertThat(noConfirm.exit()).isEqualTo(2);
+            assertThat(noConfirm.exit()).isEqualTo(1);
             assertThat(noConfirm.out()).contains("--confirm-live");
             Run noConfig = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--live", "--confirm-live");
-            assertThat(noConfig.exit()).isEqualTo(2);
+            assertThat(noConfig.exit()).isEqualTo(1);
             assertThat(noConfig.out()).contains("broker.live is false");
             Run paperUrl = sextant(alpaca.env(), "cycle", "--broker", "alpaca", "--live", "--confirm-live",
                     "--set", "broker.live=true");

@@ -34,17 +34,17 @@ class ConfigTest {
     void unknownKeyNamesTheKeyTheFileAndASuggestion() throws Exception {
         Path f = Files.writeString(dir.resolve("s.yaml"), "portfolio:\n  max-positons: 3\n");
         assertThatThrownBy(() -> SextantConfig.load(f, List.of())).isInstanceOf(ConfigException.class)
-                .hasMessage(f + ": unknown key 'portfolio.max-positons' (did you mean 'portfolio.max-positions'?)");
+                .hasMessage(f + ":2: unknown key 'portfolio.max-positons' (did you mean 'portfolio.max-positions'?)");
     }
 
     @Test
     void wrongTypesAreRejectedWithTheKey() throws Exception {
         Path f = Files.writeString(dir.resolve("s.yaml"), "portfolio:\n  max-positions: ten\n");
         assertThatThrownBy(() -> SextantConfig.load(f, List.of()))
-                .hasMessage(f + ": 'portfolio.max-positions' must be a whole number, got 'ten'");
+                .hasMessage(f + ":2: 'portfolio.max-positions' must be a whole number, got 'ten'");
         Path g = Files.writeString(dir.resolve("g.yaml"), "universe: [A]\n");
         assertThatThrownBy(() -> SextantConfig.load(g, List.of()))
-                .hasMessage(g + ": 'universe' must be a section (mapping), got a list");
+                .hasMessage(g + ":1: 'universe' must be a section (mapping), got a list");
         assertThatThrownBy(() -> SextantConfig.load(null, List.of("broker.live=maybe")))
                 .hasMessage("--set: 'broker.live' must be true or false, got 'maybe'");
         assertThatThrownBy(() -> SextantConfig.load(null, List.of("nope.key=1")))

@@ -89,8 +89,8 @@ class CycleEndToEndTest {
 
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "portfolio:\n  max-positons: 3\n");
         Cli r = Cli.run("cycle", "--config", bad.toString(), "--state-dir", state, "--as-of", "2026-03-03");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: " + bad + ": unknown key 'portfolio.max-positons'"
+        assertThat(r.exit()).as("a configuration error is a usage error").isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: " + bad + ":2: unknown key 'portfolio.max-positons'"
                 + " (did you mean 'portfolio.max-positions'?)");
         assertThat(count(state, "SELECT COUNT(*) FROM cycles")).isEqualTo(cycles);
         assertThat(count(state, "SELECT COUNT(*) FROM paper_orders")).isEqualTo(orders);

@@ -18,20 +18,11 @@ import sextant.core.port.MarketData;
 
 /**
  * The data phase: closed bars for every symbol, batched when the source fetches many symbols per request,
- * otherwise one call per symbol on the worker pool. A symbol whose bars fail to load, are too few, or are stale
- * gets an {@code error} decision naming the cause; the others go on.
+ * otherwise one call per symbol on the worker pool. A symbol whose bars fail to load gets an {@code error} decision
+ * naming the cause; the others go on. Whether the bars are fit to use is {@link ValidationStage}'s job.
  */
 final class BarLoader {
     private static final Logger LOG = LoggerFactory.getLogger(BarLoader.class);
-    /** Bars older than this many calendar days before the cycle date make a symbol's data stale. */
-    static final int STALE_AFTER_DAYS = 6;
-    /**
-     * Longest calendar gap between consecutive bars that is still a market closure rather than missing data: US
-     * exchanges closed for at most a week (September 2001); crypto trades every day, so three days is an outage.
-     */
-    static final int MAX_STOCK_GAP_DAYS = 7;
-    static final int MAX_CRYPTO_GAP_DAYS = 3;
-
     private final MarketData data;
     private final ExecutorService pool;
     private final CycleListener listener;
@@ -42,7 +33,7 @@ final class BarLoader {
         this.listener = listener;
     }
 
-    Map<Instrument, BarSeries> load(LocalDate asOf, int lookbackDays, int minBars, List<Instrument> universe,
+    Map<Instrument, BarSeries> load(LocalDate asOf, int lookbackDays, List<Instrument> universe,
                                     Map<Instrument, SymbolDecision> failures) {
         LocalDate to = asOf.minusDays(1);
         LocalDate from = asOf.minusDays(lookbackDays);
@@ -66,12 +57,8 @@ final class BarLoader {
             Instrument inst = universe.get(i);
             String problem;
             try {
-                BarSeries b = futures.get(i).get();
-                problem = problem(b, asOf, minBars);
-                if (problem == null) {
-                    out.put(inst, b);
-                    continue;
-                }
+                out.put(inst, futures.get(i).get());
+                continue;
             } catch (ExecutionException | InterruptedException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 LOG.warn("{}: data failed", inst, cause);
@@ -81,25 +68,5 @@ final class BarLoader {
             listener.symbolDone(inst.symbol());
         }
         return out;
-    }
-
-    static String problem(BarSeries b, LocalDate asOf, int minBars) {
-        if (b.size() < minBars) {
-            return "data: only " + b.size() + " bars before " + asOf + " (need at least " + minBars + ")";
-        }
-        if (b.lastDate().isBefore(asOf.minusDays(STALE_AFTER_DAYS))) {
-            return "data: stale, newest bar is " + b.lastDate() + " for a cycle on " + asOf
-                    + "; check the data source or pass --as-of";
-        }
-        // A gap would silently turn a multi-week move into one "one-bar" return in every forecast and backtest.
-        int maxGap = b.instrument().isCrypto() ? MAX_CRYPTO_GAP_DAYS : MAX_STOCK_GAP_DAYS;
-        int[] days = b.epochDays();
-        for (int i = 1; i < days.length; i++) {
-            if (days[i] - days[i - 1] > maxGap) {
-                return "data: gap of " + (days[i] - days[i - 1]) + " days between " + b.date(i - 1) + " and " + b.date(i)
-                        + " (more than " + maxGap + "); fill the missing bars or shorten data.lookback-days";
-            }
-        }
-        return null;
     }
 }

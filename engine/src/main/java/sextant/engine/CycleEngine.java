@@ -25,6 +25,7 @@ import sextant.core.backtest.ForecastPath;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.backtest.SymbolBacktester;
+import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
@@ -65,6 +66,8 @@ public final class CycleEngine implements AutoCloseable {
     private final ExecutorService pool;
     private final ClientOrderIds ids;
     private final BarLoader barLoader;
+    private final ValidationStage validation;
+    private final MarketData data;
     private final ForecastStage forecastStage;
     private final String dataSource;
     /** Fitted windows by their inputs: a later cycle of this engine (tomorrow's, or a replay's next session) refits only new ones. */
@@ -95,6 +98,8 @@ public final class CycleEngine implements AutoCloseable {
         });
         this.ids = new ClientOrderIds(settings.orderIdPrefix());
         this.barLoader = new BarLoader(data, pool, listener);
+        this.validation = new ValidationStage(settings.validation(), listener);
+        this.data = data;
         this.forecastStage = new ForecastStage(forecastStore, listener, pool, settings.effectiveThreads());
         this.dataSource = data.describe();
     }
@@ -121,8 +126,11 @@ public final class CycleEngine implements AutoCloseable {
             BacktestSpec spec = backtestSpec();
 
             Map<Instrument, SymbolDecision> failures = new LinkedHashMap<>();
-            Map<Instrument, BarSeries> bars = timed(timings, Phase.DATA, () -> barLoader.load(asOf,
-                    settings.lookbackDays(), spec.daysPerWindow() + 2, universe, failures));
+            Map<Instrument, BarSeries> loaded = timed(timings, Phase.DATA, () -> barLoader.load(asOf,
+                    settings.lookbackDays(), universe, failures));
+            ValidationStage.Result validated = timed(timings, Phase.DATA, () -> validation.run(asOf,
+                    asOf.minusDays(settings.lookbackDays()), spec.daysPerWindow() + 2, loaded, data.takeFindings(), failures));
+            Map<Instrument, BarSeries> bars = validated.bars();
             if (modelsReady != null) {
                 models = join(modelsReady, "loading the forecasting model");
             }
@@ -145,7 +153,8 @@ public final class CycleEngine implements AutoCloseable {
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<Position> ownPositions = orderPhase.ownPositions(positions);
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> decide(backtests, forecasts.modelIds(), lastClose, failures, account, ownPositions));
+                    () -> ValidationStage.withWarnings(decide(backtests, forecasts.modelIds(), lastClose, failures, account,
+                            ownPositions), validated.warnings()));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
             List<Fill> fills = orderPhase.fills();
 
@@ -156,19 +165,19 @@ public final class CycleEngine implements AutoCloseable {
                 return null;
             });
             listener.finished();
-            String status = events.stream().anyMatch(e -> e.outcome() == OrderOutcome.FAILED)
-                    ? "completed with order failures" : "ok";
+            CycleStatus status = CycleStatus.of(decisions.stream().filter(d -> "error".equals(d.action())).count(),
+                    events.stream().filter(e -> e.outcome() == OrderOutcome.FAILED).count());
             long finishStart = System.nanoTime();
             timings.setTotal(finishStart - start);
             ledger.finishCycle(cycleId, clock.instant(), status, timings, summary(decisions, events));
             timings.add(Phase.LEDGER, System.nanoTime() - finishStart);
             timings.setTotal(System.nanoTime() - start);
             return new CycleReport(cycleId, asOf, status, timings, backtests, decisions, events, fills, account, positions,
-                    forecasts.cached(), forecasts.computed());
+                    forecasts.cached(), forecasts.computed(), validated.warnings());
         } catch (RuntimeException e) {
             timings.setTotal(System.nanoTime() - start);
             try {
-                ledger.finishCycle(cycleId, clock.instant(), "failed: " + e.getMessage(), timings, "");
+                ledger.finishCycle(cycleId, clock.instant(), CycleStatus.FAILED, timings, "failed: " + e.getMessage());
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }

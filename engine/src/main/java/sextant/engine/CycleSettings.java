@@ -20,10 +20,12 @@ import sextant.core.strategy.FillModel;
  * @param modelSpec         the configured forecasting model (built-in id or manifest path), for the ledger
  * @param fillModel         how backtests decide fills (conservative by default)
  * @param edgeZ             standard errors a strategy's one-step mean must clear above {@code minEdge}
+ * @param validation        which data findings stop a symbol ({@code data.validation})
  */
 public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
                             double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
-                            int threads, String orderIdPrefix, String modelSpec, FillModel fillModel, double edgeZ) {
+                            int threads, String orderIdPrefix, String modelSpec, FillModel fillModel, double edgeZ,
+                            DataValidation validation) {
     public CycleSettings {
         enabledStrategies = Set.copyOf(enabledStrategies);
         if (!(edgeZ >= 0)) {
@@ -31,12 +33,12 @@ public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Se
         }
     }
 
-    /** Settings with the defaults for the fill model (conservative) and the gate (z = 2). */
+    /** Strict data validation (every finding stops its symbol). */
     public CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
                          double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
-                         int threads, String orderIdPrefix, String modelSpec) {
+                         int threads, String orderIdPrefix, String modelSpec, FillModel fillModel, double edgeZ) {
         this(windows, daysPerWindow, lookbackDays, enabledStrategies, minEdge, maxPositions, positionFraction,
-                maxGrossExposure, threads, orderIdPrefix, modelSpec, FillModel.CONSERVATIVE, 2.0);
+                maxGrossExposure, threads, orderIdPrefix, modelSpec, fillModel, edgeZ, DataValidation.strict());
     }
 
     /** The strategies whose backtest kernel has a conservative form (the others book unprovable same-bar fills). */
@@ -45,6 +47,14 @@ public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Se
             case PCTDIFF, TAKEPROFIT, HIGHLOW -> false;
             default -> true;
         };
+    }
+
+    /** The defaults: conservative fills, the gate at z = 2, strict data validation. */
+    public CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
+                         double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
+                         int threads, String orderIdPrefix, String modelSpec) {
+        this(windows, daysPerWindow, lookbackDays, enabledStrategies, minEdge, maxPositions, positionFraction,
+                maxGrossExposure, threads, orderIdPrefix, modelSpec, FillModel.CONSERVATIVE, 2.0);
     }
 
     public int effectiveThreads() {

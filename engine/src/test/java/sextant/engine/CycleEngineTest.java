@@ -72,7 +72,7 @@ class CycleEngineTest {
             try (CycleEngine engine = new CycleEngine(market, () -> routing, new SqliteForecastStore(db), broker,
                     new SqliteLedger(db), SETTINGS, CycleListener.NONE, Clock.systemUTC())) {
                 CycleReport r = engine.run(DAY, UNIVERSE);
-                assertThat(r.status()).isEqualTo("ok");
+                assertThat(r.status()).isEqualTo(sextant.core.cycle.CycleStatus.SYMBOL_ERRORS);
                 SymbolDecision bbb = r.decisions().stream().filter(d -> d.instrument().symbol().equals("BBB")).findFirst()
                         .orElseThrow();
                 assertThat(bbb.action()).isEqualTo("error");
@@ -101,9 +101,10 @@ class CycleEngineTest {
                 assertThatThrownBy(() -> engine.run(DAY, UNIVERSE)).hasMessage("account: HTTP 503 after 4 attempts");
             }
             try (Statement s = db.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT status FROM cycles")) {
+                 ResultSet rs = s.executeQuery("SELECT status, summary FROM cycles")) {
                 rs.next();
-                assertThat(rs.getString(1)).isEqualTo("failed: account: HTTP 503 after 4 attempts");
+                assertThat(rs.getString(1)).isEqualTo("failed");
+                assertThat(rs.getString(2)).isEqualTo("failed: account: HTTP 503 after 4 attempts");
             }
             // Sizing needs a fresh account: without one, nothing is sent.
             assertThat(down.calls).isEmpty();

@@ -35,19 +35,22 @@ final class PaperBook {
         this.c = c;
     }
 
-    void createAccountIfMissing(double initialCash) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM paper_account")) {
-            rs.next();
-            if (rs.getInt(1) > 0) {
-                return;
+    /** Creates the account with {@code initialCash}, or returns the cash an existing account was opened with. */
+    double createAccountIfMissing(double initialCash) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT initial_cash FROM paper_account")) {
+            if (rs.next()) {
+                return rs.getDouble(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_account VALUES (1, ?, ?, ?, 1)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_account (id, cash, last_equity, settled_through,"
+                + " next_order, initial_cash) VALUES (1, ?, ?, ?, 1, ?)")) {
             ps.setDouble(1, initialCash);
             ps.setDouble(2, initialCash);
             ps.setInt(3, NEVER_SETTLED);
+            ps.setDouble(4, initialCash);
             ps.executeUpdate();
         }
+        return initialCash;
     }
 
     double cash() throws SQLException {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -42,10 +44,13 @@ import sextant.store.Database;
  * settled is refused: it would trade on bars that are, for it, the future.
  */
 public final class PaperBroker implements Broker {
+    private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
     private final Database db;
     private final MarketData data;
     private final Supplier<LocalDate> cycleDate;
     private final PaperConfig config;
+    /** The through-day of the last settlement pass this process completed (bars do not change within a cycle). */
+    private volatile int settledPassFor = Integer.MIN_VALUE;
 
     private PaperBroker(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
         this.db = db;
@@ -56,10 +61,14 @@ public final class PaperBroker implements Broker {
 
     /** Opens the paper account in {@code db}, creating it with {@code config.initialCash()} on first use. */
     public static PaperBroker open(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
-        db.inTransaction(c -> {
-            new PaperBook(c).createAccountIfMissing(config.initialCash());
-            return null;
-        });
+        double openedWith = db.inTransaction(c -> new PaperBook(c).createAccountIfMissing(config.initialCash()));
+        if (Math.abs(openedWith - config.initialCash()) > 1e-6 * Math.max(1, Math.abs(openedWith))) {
+            // The setting only shapes a new account; applying it to this one would rewrite its history.
+            throw new BrokerException(String.format(Locale.ROOT, "paper.initial-cash is %.2f, but the paper account in"
+                    + " %s was opened with %.2f; the setting applies only to a new account. Set it back to %.2f, or"
+                    + " start a new account deliberately with another --state-dir or 'sextant state reset --yes'",
+                    config.initialCash(), db.file(), openedWith, openedWith));
+        }
         return new PaperBroker(db, data, cycleDate, config);
     }
 
@@ -192,10 +201,24 @@ public final class PaperBroker implements Broker {
         return bars.close()[bars.size() - 1];
     }
 
-    /** Applies every closed bar up to the day before the cycle date to open orders and position prices. */
+    /**
+     * Applies every closed bar up to the day before the cycle date to open orders and position prices.
+     *
+     * <p>The account is marked settled only through the newest bar it actually applied for every symbol it holds or
+     * has orders in, never through the calendar date: a typo'd future or a stale {@code --as-of}, or a source that
+     * has not published yet, must not mark days as settled that no bar has been seen for (that would refuse every
+     * later real cycle). Applying a bar twice changes nothing (an order that did not fill on it still does not, and
+     * one that filled is no longer open), so a symbol that lags only makes the next settlement re-read a few bars.
+     *
+     * <p>A symbol whose bars cannot be read is skipped and logged, and the mark stays where it was: the engine gives
+     * that symbol an error from its own data phase, and the rest of the account settles and trades.
+     */
     void settle() {
         LocalDate through = cycleDate.get().minusDays(1);
         int throughDay = (int) through.toEpochDay();
+        if (throughDay == settledPassFor) {
+            return; // this process already settled for this cycle date; a lagging symbol's mark is not retried per call
+        }
         db.inTransaction(c -> {
             PaperBook book = new PaperBook(c);
             int settled = book.settledThrough();
@@ -211,10 +234,21 @@ public final class PaperBroker implements Broker {
             Map<String, Instrument> symbols = new LinkedHashMap<>();
             open.forEach(o -> symbols.put(o.instrument().symbol(), o.instrument()));
             book.positions().forEach(p -> symbols.put(p.instrument().symbol(), p.instrument()));
+            if (symbols.isEmpty()) {
+                return null; // nothing to settle, so no day is marked settled without a bar behind it
+            }
             double equityBefore = book.equity();
             LocalDate from = settled == PaperBook.NEVER_SETTLED ? through.minusDays(10) : LocalDate.ofEpochDay(settled + 1L);
+            int settledTo = throughDay;
             for (Instrument inst : symbols.values()) {
-                BarSeries bars = data.dailyBars(inst, from, through);
+                BarSeries bars;
+                try {
+                    bars = data.dailyBars(inst, from, through);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: settlement skipped, its bars cannot be read: {}", inst, e.getMessage(), e);
+                    settledTo = Math.min(settledTo, settled);
+                    continue;
+                }
                 for (int i = 0; i < bars.size(); i++) {
                     for (Order o : open) {
                         if (o.instrument().equals(inst) && bars.epochDays()[i] >= book.eligibleFrom(o.id())
@@ -223,14 +257,19 @@ public final class PaperBroker implements Broker {
                         }
                     }
                 }
+                int newest = bars.isEmpty() ? settled : bars.epochDays()[bars.size() - 1];
+                settledTo = Math.min(settledTo, Math.max(newest, settled));
                 if (!bars.isEmpty()) {
                     book.markPrice(inst.symbol(), bars.close()[bars.size() - 1]);
                 }
             }
-            book.completePendingCancels(); // a cancel requested before these bars took effect after them
-            book.markSettled(throughDay, equityBefore);
+            if (settledTo > settled) {
+                book.completePendingCancels(); // a cancel requested before these bars took effect after them
+                book.markSettled(settledTo, equityBefore);
+            }
             return null;
         });
+        settledPassFor = throughDay;
     }
 
     private void applyBar(PaperBook book, Order snapshot, BarSeries bars, int i) throws SQLException {

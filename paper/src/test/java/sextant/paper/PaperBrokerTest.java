@@ -139,6 +139,7 @@ class PaperBrokerTest {
 
     @Test
     void aCycleDatedBeforeWhatTheAccountSettledIsRefused() {
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 1, 90, TimeInForce.GTC, "resting")); // something to settle
         today.set(D3);
         assertThat(broker.positions()).isEmpty();
         today.set(D1);

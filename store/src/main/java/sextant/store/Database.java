@@ -26,6 +26,12 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) {@code dir/sextant.db}. */
     public static Database openIn(Path stateDir) {
+        ensureStateDir(stateDir);
+        return open(stateDir.resolve("sextant.db"));
+    }
+
+    /** Creates the state directory if needed, or fails with a message that names it and says what to do. */
+    public static void ensureStateDir(Path stateDir) {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
@@ -36,24 +42,71 @@ public final class Database implements AutoCloseable {
             throw new StateDirectoryException("state directory " + stateDir + " is not writable; fix its permissions or "
                     + "choose another with --state-dir or state.dir", null);
         }
-        return open(stateDir.resolve("sextant.db"));
     }
 
+    /**
+     * Opens {@code file}. A missing file is created, fully migrated, under a temporary name and then moved into
+     * place, so {@code sextant.db} only ever exists as a complete Sextant database. A file that is there must be one:
+     * an empty, foreign or corrupt file is refused with a message that says what was found, never re-created.
+     */
     public static Database open(Path file) {
+        if (!Files.exists(file)) {
+            createFresh(file);
+        }
+        String found = StateFiles.describeIfNotSextant(file);
+        if (found != null) {
+            throw new StateDirectoryException("state database " + file + " " + found + ". " + StateFiles.START_FRESH, null);
+        }
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=10000");
-            }
-            Database db = new Database(file, c);
+            c = connect(file);
             Migrations.apply(c);
-            return db;
+            return new Database(file, c);
         } catch (SQLException e) {
-            throw new StateDirectoryException("cannot open state database " + file + " (" + e.getMessage()
-                    + "); check the path is writable and not used by another program", e);
+            closeQuietly(c);
+            throw new StateDirectoryException("cannot open state database " + file + " (" + e.getMessage() + "); "
+                    + StateFiles.hint(e), e);
+        }
+    }
+
+    private static void createFresh(Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".creating");
+        try {
+            Files.deleteIfExists(tmp);
+            Connection c = connect(tmp);
+            try {
+                Migrations.create(c);
+            } finally {
+                c.close();
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            throw new StateDirectoryException("cannot create state database " + file + " (" + e.getMessage()
+                    + "); check the directory is writable and the disk is not full", e);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA busy_timeout=10000");
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Already failing with the cause that matters.
+            }
         }
     }
 
@@ -66,24 +119,55 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
-    /** Runs {@code work} in one transaction, rolling back on failure. */
+    /**
+     * Runs {@code work} in one transaction, rolling back on failure. The failure that happened is the one reported:
+     * a rollback or auto-commit reset that fails afterwards (SQLite has often rolled back already, e.g. on a full
+     * disk) is attached as suppressed, never put in its place.
+     */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
+        boolean auto;
         try {
-            boolean auto = connection.getAutoCommit();
+            auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
-            }
         } catch (SQLException e) {
-            throw new StoreException("database " + file + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+        Throwable primary = null;
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            primary = e;
+            rollbackAfter(e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            primary = e;
+            rollbackAfter(e);
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(auto);
+            } catch (SQLException e) {
+                if (primary != null) {
+                    primary.addSuppressed(e);
+                } else {
+                    throw failure(e);
+                }
+            }
+        }
+    }
+
+    private void rollbackAfter(Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private StoreException failure(SQLException e) {
+        return new StoreException("database " + file + ": " + e.getMessage() + StateFiles.consequence(e), e);
     }
 
     @FunctionalInterface

@@ -87,12 +87,29 @@ final class Migrations {
                         + " SUM(CASE WHEN side = 'sell' THEN qty ELSE 0 END) AS sq,"
                         + " SUM(CASE WHEN side = 'sell' THEN qty * price ELSE 0 END) AS sn FROM fills GROUP BY symbol)"
                         + " WHERE ABS(q) > 1e-9"
+            },
+            new String[] {
+                // V3: the paper account remembers the cash it was opened with, so that `state check` can recompute
+                // cash from the fills and a changed paper.initial-cash is noticed. Older accounts get the value their
+                // fills imply.
+                "ALTER TABLE paper_account ADD COLUMN initial_cash REAL",
+                "UPDATE paper_account SET initial_cash = cash + COALESCE((SELECT SUM(CASE side WHEN 'BUY' THEN qty * price"
+                        + " ELSE -qty * price END + fee) FROM paper_fills), 0)"
             });
 
-    static void apply(Connection c) throws SQLException {
+    /** Makes a new, empty file a Sextant database at the newest schema version. */
+    static void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
         }
+        apply(c);
+    }
+
+    /**
+     * Brings a Sextant database up to the newest schema. The database must already have {@code schema_version}:
+     * a file without it is someone else's, and gets no table of ours.
+     */
+    static void apply(Connection c) throws SQLException {
         int current = currentVersion(c);
         if (current > STEPS.size()) {
             throw new SQLException("schema version " + current + " is newer than this Sextant understands ("

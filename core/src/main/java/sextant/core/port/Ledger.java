@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import sextant.core.backtest.SymbolBacktest;
+import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.order.Account;
@@ -52,6 +53,11 @@ public interface Ledger extends AutoCloseable {
     void recordAccount(long cycleId, Instant at, Account account);
 
     void finishCycle(long cycleId, Instant finishedAt, String status, PhaseTimings timings, String summary);
+
+    /** Finishes the cycle with a status whose stable {@link CycleStatus#key() key} the ledger stores. */
+    default void finishCycle(long cycleId, Instant finishedAt, CycleStatus status, PhaseTimings timings, String summary) {
+        finishCycle(cycleId, finishedAt, status.key(), timings, summary);
+    }
 
     @Override
     void close();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sextant.core.market.BarSeries;
+import sextant.core.market.DataFinding;
 import sextant.core.market.Instrument;
 import sextant.core.market.Quote;
 
@@ -42,6 +43,14 @@ public interface MarketData {
     /** The latest quote, if this source has quotes. */
     default Optional<Quote> latestQuote(Instrument instrument) {
         return Optional.empty();
+    }
+
+    /**
+     * Findings about the bars served since the last call, and forgets them (a cache reports restated history here:
+     * bars it held that the source now gives differently). Most sources find nothing.
+     */
+    default List<DataFinding> takeFindings() {
+        return List.of();
     }
 
     /** A short description for logs and the ledger, e.g. {@code csv:/data/daily}. */

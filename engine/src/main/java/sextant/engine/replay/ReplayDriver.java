@@ -66,7 +66,7 @@ public final class ReplayDriver {
                 equity[i - 1] = r.accountBefore().equity();
                 exposure[i - 1] = gross(r.positionsBefore()) / equity[i - 1];
             }
-            if (!"ok".equals(r.status()) || r.decisions().stream().anyMatch(d -> "error".equals(d.action()))) {
+            if (r.status() != sextant.core.cycle.CycleStatus.OK) {
                 withErrors++;
             }
             fills.addAll(r.newFills());
