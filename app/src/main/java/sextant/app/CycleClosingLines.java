@@ -50,8 +50,11 @@ final class CycleClosingLines {
         next.append(asOfGiven ? "; the next session: this command with --as-of " + r.asOf().plusDays(1)
                 : "; the next session: ./sextant cycle again tomorrow, before the market opens");
         if (Main.commandLine().getSubcommands().containsKey("replay")) {
-            next.append("; many sessions at once: ./sextant replay").append(options).append(" --from ")
-                    .append(r.asOf().minusDays(REPLAY_SUGGESTION_DAYS)).append(" --to ").append(r.asOf().minusDays(1));
+            // A replay trades a fresh paper account of its own (in a temporary directory), never this state.
+            String config = common.config != null ? " -c " + common.config : "";
+            next.append("; what these picks would have earned over the last year: ./sextant replay").append(config)
+                    .append(" --from ").append(r.asOf().minusDays(REPLAY_SUGGESTION_DAYS)).append(" --to ")
+                    .append(r.asOf().minusDays(1));
         }
         out.println(next);
     }

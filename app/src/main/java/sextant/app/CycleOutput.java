@@ -30,6 +30,10 @@ final class CycleOutput {
             if (d.trades() || "hold".equals(d.action())) {
                 out.printf(Locale.ROOT, "  %-8s %-5s %-16s qty %-10s %s%n", d.instrument(), d.action(),
                         d.strategy().key() + " " + d.side().wire(), qty(d.qty()), d.reason());
+            } else if ("skip".equals(d.action())) {
+                Double last = r.lastClose().get(d.instrument().symbol());
+                out.printf(Locale.ROOT, "  %-8s %-5s last close %-10s %s%n", d.instrument(), d.action(),
+                        last == null ? "none" : price(last), d.reason());
             }
         }
         Map<String, Integer> events = new TreeMap<>();

@@ -75,9 +75,14 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
         }
         r.set("equity", equity(sessions, main.equity()));
         ArrayNode trades = r.putArray("trade_list");
+        java.util.Map<String, sextant.engine.replay.EntryOutcome> byOrder = new java.util.HashMap<>();
+        main.entries().forEach(e -> byOrder.put(e.clientOrderId(), e));
         for (RoundTrip t : main.trades()) {
             ObjectNode o = trades.addObject();
             o.put("symbol", t.symbol());
+            var opened = byOrder.get(t.openClientOrderId());
+            o.put("strategy", opened == null ? null : opened.strategy());
+            o.put("claimed_daily", opened == null ? null : opened.claimed());
             o.put("side", t.side());
             o.put("entry_date", t.entryDate().toString());
             o.put("exit_date", t.exitDate() == null ? null : t.exitDate().toString());

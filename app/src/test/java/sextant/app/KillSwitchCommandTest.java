@@ -41,7 +41,7 @@ class KillSwitchCommandTest {
     void aMissingStateDirectoryIsRefusedNotCreated() {
         Path missing = stateDir.resolve("typo");
         Cli on = Cli.run("kill-switch", "on", "--state-dir", missing.toString());
-        assertThat(on.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(on.exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(on.err().strip()).startsWith("error: no state directory").contains("typo").contains("--state-dir")
                 .doesNotContain("\n");
         assertThat(missing).doesNotExist();

@@ -21,7 +21,8 @@ class StateCommandEndToEndTest {
     Path dir;
 
     Cli cycle(String state, String asOf, String... extra) {
-        String[] base = {"cycle", "--state-dir", state, "--as-of", asOf, "--no-progress"};
+        // The gate is opened (edge-z 0) so that the cycles trade and the check has fills to recompute.
+        String[] base = {"cycle", "--state-dir", state, "--as-of", asOf, "--no-progress", "--set", "strategies.edge-z=0"};
         return Cli.run(Stream.of(base, SMALL, extra).flatMap(Stream::of).toArray(String[]::new));
     }
 

@@ -36,7 +36,9 @@ class StateIntegrityEndToEndTest {
     }
 
     Cli cycle(String state, String asOf, String... extra) throws Exception {
+        // The gate is opened (edge-z 0) so that the cycles trade and there is an account to protect.
         List<String> args = new ArrayList<>(List.of("cycle", "--state-dir", state, "--as-of", asOf, "--no-progress",
+                "--set", "strategies.edge-z=0",
                 "--set", "data.source=csv", "--set", "data.csv-dir=" + csvDir(),
                 "--set", "universe.stocks=[" + String.join(",", STOCKS) + "]", "--set", "universe.crypto=[]"));
         args.addAll(List.of(extra));

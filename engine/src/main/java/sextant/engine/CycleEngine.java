@@ -173,7 +173,7 @@ public final class CycleEngine implements AutoCloseable {
             timings.add(Phase.LEDGER, System.nanoTime() - finishStart);
             timings.setTotal(System.nanoTime() - start);
             return new CycleReport(cycleId, asOf, status, timings, backtests, decisions, events, fills, account, positions,
-                    forecasts.cached(), forecasts.computed(), validated.warnings());
+                    forecasts.cached(), forecasts.computed(), validated.warnings(), Map.copyOf(lastClose));
         } catch (RuntimeException e) {
             timings.setTotal(System.nanoTime() - start);
             try {

@@ -13,10 +13,11 @@ import sextant.core.order.Position;
 
 /**
  * Everything a cycle saw, decided and did, for the terminal summary, JSON output and tests. {@code dataWarnings}
- * are data findings that did not stop their symbol (see {@link ValidationStage}).
+ * are data findings that did not stop their symbol (see {@link ValidationStage}); {@code lastClose} is each analysed
+ * symbol's newest close.
  */
 public record CycleReport(long cycleId, LocalDate asOf, CycleStatus status, PhaseTimings timings, List<SymbolBacktest> backtests,
                           List<SymbolDecision> decisions, List<OrderEvent> orders, List<Fill> newFills,
                           Account accountBefore, List<Position> positionsBefore, long forecastCacheHits,
-                          long forecastsComputed, List<DataFinding> dataWarnings) {
+                          long forecastsComputed, List<DataFinding> dataWarnings, java.util.Map<String, Double> lastClose) {
 }

@@ -95,6 +95,13 @@ final class Migrations {
                 "ALTER TABLE paper_account ADD COLUMN initial_cash REAL",
                 "UPDATE paper_account SET initial_cash = cash + COALESCE((SELECT SUM(CASE side WHEN 'BUY' THEN qty * price"
                         + " ELSE -qty * price END + fee) FROM paper_fills), 0)"
+            },
+            new String[] {
+                // V4: per cycle and strategy, the one-step-ahead results averaged over the symbols bar by bar, with
+                // the standard error across symbols: what the strategy earned out of sample, for reports.
+                "CREATE TABLE strategy_curves (cycle_id INTEGER NOT NULL REFERENCES cycles(id), strategy TEXT NOT NULL,"
+                        + " symbols INTEGER NOT NULL, mean_json TEXT NOT NULL, se_json TEXT NOT NULL,"
+                        + " PRIMARY KEY (cycle_id, strategy))"
             });
 
     /** Makes a new, empty file a Sextant database at the newest schema version. */

@@ -95,6 +95,17 @@ public final class SqliteLedger implements Ledger {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO strategy_curves VALUES (?,?,?,?,?)")) {
+                for (StrategyCurve curve : StrategyCurve.of(backtests)) {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, curve.strategy().key());
+                    ps.setInt(3, curve.symbols());
+                    ps.setString(4, Json.write(curve.mean()));
+                    ps.setString(5, Json.write(curve.se()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             return null;
         });
     }

@@ -87,8 +87,8 @@ public final class ReplayDriver {
         for (String cid : placedOrder) {
             EntryOutcome e = placed.get(cid);
             RoundTrip t = byOpeningOrder.get(cid);
-            entries.add(t == null ? e : new EntryOutcome(e.session(), e.symbol(), e.strategy(), e.side(), e.claimed(),
-                    e.trackRecord(), e.notional(), true, e.notional() > 0 ? t.pnl() / e.notional() : 0));
+            entries.add(t == null ? e : new EntryOutcome(e.session(), e.symbol(), e.strategy(), e.side(), cid,
+                    e.claimed(), e.trackRecord(), e.notional(), true, e.notional() > 0 ? t.pnl() / e.notional() : 0));
         }
         double fees = 0;
         double notional = 0;
@@ -131,7 +131,7 @@ public final class ReplayDriver {
                 record = tr.n() == 0 ? Double.NaN : tr.mean();
             }
             placed.put(req.clientOrderId(), new EntryOutcome(r.asOf(), req.instrument().symbol(),
-                    d.strategy() == null ? "" : d.strategy().key(), req.side().wire(), d.score(), record,
+                    d.strategy() == null ? "" : d.strategy().key(), req.side().wire(), req.clientOrderId(), d.score(), record,
                     req.qty() * price, false, 0));
             order.add(req.clientOrderId());
         }
