@@ -78,6 +78,7 @@ class HtmlReportBrowserTest {
     static Path dir;
 
     static Chromium chromium;
+    static Path profile;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -89,13 +90,22 @@ class HtmlReportBrowserTest {
             }
             Assumptions.abort("no Chromium on this machine (install Debian's chromium package to run this test)");
         }
-        chromium = Chromium.start(exe.get(), Files.createDirectories(dir.resolve("chromium-profile")));
+        // Not under @TempDir: Chromium leaves a socket link there that JUnit warns about when it cleans up.
+        profile = Files.createTempDirectory("sextant-chromium-");
+        chromium = Chromium.start(exe.get(), profile);
     }
 
     @AfterAll
     static void stopBrowser() {
         if (chromium != null) {
             chromium.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                // A leftover browser profile in the temp directory harms nothing.
+            }
         }
     }
 
@@ -156,7 +166,7 @@ class HtmlReportBrowserTest {
     /** Opens the page, checks it, saves full-page and top screenshots; returns the chart summaries. */
     private static JsonNode check(Path page, String name, int minCharts) throws Exception {
         int errorsBefore = chromium.errors.size();
-        Chromium.Tab tab = chromium.open(page.toUri().toString(), 1400, 900);
+        Chromium.Tab tab = chromium.open(page.toUri().toString(), 1440, 900);
         JsonNode charts = tab.eval(CHARTS);
         assertThat(charts.size()).as("charts on " + name).isGreaterThanOrEqualTo(minCharts);
         for (JsonNode c : charts) {
@@ -164,11 +174,11 @@ class HtmlReportBrowserTest {
             assertThat(c.path("marks").asInt()).as("drawn marks of " + c.path("title")).isPositive();
             assertThat(c.path("width").asDouble()).as("width of " + c.path("title")).isPositive();
         }
+        tab.screenshot(SHOTS.resolve(name + ".png"), 16_000, 1);
+        tab.screenshot(SHOTS.resolve(name + "-top.png"), 1400, 0.6);
         JsonNode sorts = tab.eval(SORTS);
         assertThat(sorts.path("checked").asInt()).as("sortable tables on " + name).isPositive();
         assertThat(sorts.path("bad")).as("tables that did not sort on " + name).isEmpty();
-        tab.screenshot(SHOTS.resolve(name + ".png"), 16_000, 1);
-        tab.screenshot(SHOTS.resolve(name + "-top.png"), 1400, 0.6);
         assertThat(chromium.errors.subList(errorsBefore, chromium.errors.size())).as("page errors on " + name).isEmpty();
         assertThat(chromium.requests).as("network requests").isEmpty();
         return charts;

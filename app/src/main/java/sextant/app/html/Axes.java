@@ -10,10 +10,11 @@ final class Axes {
     static final int WIDTH = 760;
     static final int HEIGHT = 320;
 
-    final double left = 72;
+    final double left = 86;
     final double right;
-    final double top = 58;
+    final double top;
     final double bottom;
+    private final List<Entry> legend;
 
     /** A legend entry: its name, colour and how it is drawn (line, dashed line, band, dot). */
     record Entry(String name, String colour, Kind kind) {
@@ -21,14 +22,34 @@ final class Axes {
 
     enum Kind { LINE, DASHED, BAND, DOT }
 
-    Axes(int width, int height) {
+    /** The legend is laid out first: it wraps onto as many rows as it needs, and the plot starts below them. */
+    Axes(int width, int height, List<Entry> legend) {
         this.right = width - 20;
         this.bottom = height - 48;
+        this.legend = legend;
+        this.top = 50 + 18 * (legendRows() - 1);
+    }
+
+    private static double itemWidth(Entry e) {
+        return 24 + Math.max(28, e.name().length() * 6.6) + 16;
+    }
+
+    private int legendRows() {
+        int rows = 1;
+        double lx = left;
+        for (Entry e : legend) {
+            if (lx + itemWidth(e) > right && lx > left) {
+                rows++;
+                lx = left;
+            }
+            lx += itemWidth(e);
+        }
+        return rows;
     }
 
     /** Draws title, grid, ticks and axis titles; {@code xDates} formats x ticks as dates (x in epoch days). */
     void draw(Svg svg, String title, String xTitle, String yTitle, Scale x, Scale y, boolean xDates,
-              List<Entry> legend, boolean percentX, boolean percentY) {
+              boolean percentX, boolean percentY) {
         svg.text(left, 22, "title", "start", title);
         for (double t : y.ticks()) {
             double py = y.at(t);
@@ -38,18 +59,28 @@ final class Axes {
         for (double t : x.ticks()) {
             double px = x.at(t);
             svg.line(px, bottom, px, bottom + 5, "axis", null);
-            // A label at either edge would be cut off if centred on its tick.
-            String anchor = px > right - 36 ? "end" : px < left + 36 ? "start" : "middle";
+            // A date label centred on a tick at either edge would be cut off; near the right edge it is left out.
+            if (xDates && px > right - 36) {
+                continue;
+            }
+            String anchor = px < left + 36 ? "start" : "middle";
             svg.text(px, bottom + 18, "tick", anchor, xDates ? Html.day((int) Math.round(t))
                     : percentX ? Html.tick(t * 100, x.step() * 100) : Html.tick(t, x.step()));
         }
         svg.line(left, bottom, right, bottom, "axis", null);
         svg.line(left, top, left, bottom, "axis", null);
+        if (!xDates && x.d0() < 0 && x.d1() > 0) {
+            svg.line(x.at(0), top, x.at(0), bottom, "zero", null);
+        }
         svg.text((left + right) / 2, bottom + 38, "axis-title", "middle", xTitle);
-        svg.rotatedText(18, (top + bottom) / 2, "axis-title", yTitle);
+        svg.rotatedText(16, (top + bottom) / 2, "axis-title", yTitle);
         double lx = left;
+        double ly = 40;
         for (Entry e : legend) {
-            double ly = 40;
+            if (lx + itemWidth(e) > right && lx > left) {
+                lx = left;
+                ly += 18;
+            }
             switch (e.kind()) {
                 case LINE -> svg.line(lx, ly, lx + 18, ly, "legend-mark", "stroke:" + e.colour() + ";stroke-width:2.5");
                 case DASHED -> svg.line(lx, ly, lx + 18, ly, "legend-mark",
@@ -58,7 +89,7 @@ final class Axes {
                 case DOT -> svg.circle(lx + 9, ly, 4, "legend-mark", "fill:" + e.colour(), null);
             }
             svg.text(lx + 24, ly + 4, "legend", "start", e.name());
-            lx += 24 + Math.max(40, e.name().length() * 6.6) + 18;
+            lx += itemWidth(e);
         }
     }
 }

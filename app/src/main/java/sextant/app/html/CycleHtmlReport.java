@@ -99,7 +99,7 @@ public final class CycleHtmlReport {
             StrategyCurves.Curve k = curves.get(i);
             String colour = Palette.series(i);
             curveCharts.add(new LineChart(k.strategy() + " (" + k.symbols() + " symbols)", "trading days", "cumulative return (%)")
-                    .percent().size(500, 280)
+                    .percent().size(400, 270)
                     .band("±1 SE", k.day(), k.lower(), k.upper(), colour)
                     .line("walk-forward", k.day(), k.cumulative(), colour, false).svg());
         }
@@ -131,6 +131,7 @@ public final class CycleHtmlReport {
             y[i] = Rows.num(rows.get(i), "equity");
         }
         return new LineChart("Account equity by cycle date", "cycle date", "equity (account currency)").dates()
+                .size(1000, 300)
                 .dottedLine("equity", x, y, Palette.series(0)).svg();
     }
 
@@ -174,8 +175,8 @@ public final class CycleHtmlReport {
         String strategy = Rows.str(decision, "strategy");
         String side = Rows.str(decision, "side");
         String title = symbol + " · " + action + (strategy.isEmpty() ? "" : " " + strategy) + (side.isEmpty() ? "" : " " + side);
-        return new LineChart(title, "date", "price").dates().size(500, 280)
-                .band("10–90 % forecast", x, lo, hi, Palette.series(0))
+        return new LineChart(title, "date", "price").dates().size(400, 290)
+                .band("10–90 % band", x, lo, hi, Palette.series(0))
                 .line("median", x, mid, Palette.series(0), true)
                 .line("close", x, close, "#0f172a", false)
                 .marker("entry", asOfDay, Rows.num(decision, "entry_price"), Palette.series(1))

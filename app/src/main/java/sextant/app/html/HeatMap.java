@@ -40,8 +40,8 @@ final class HeatMap {
     String svg() {
         double left = 110;
         double top = 66;
-        int cellW = Math.max(44, Math.min(80, 620 / Math.max(1, columns.size())));
-        int cellH = 28;
+        int cellW = Math.max(64, Math.min(110, 900 / Math.max(1, columns.size())));
+        int cellH = 34;
         int width = (int) Math.max(Axes.WIDTH / 1.0, left + cellW * columns.size() + 30);
         int height = (int) (top + cellH * rows.size() + 56);
         double limit = 0;
@@ -76,9 +76,9 @@ final class HeatMap {
                 svg.rect(x + 1, y + 1, cellW - 2, cellH - 2, Double.isFinite(v) ? "mark cell" : "cell empty",
                         "fill:" + Palette.diverging(v, limit), tip);
                 if (Double.isFinite(v)) {
-                    svg.raw("<text x=\"" + Svg.f(x + cellW / 2.0) + "\" y=\"" + Svg.f(y + cellH / 2.0 + 4)
+                    svg.raw("<text x=\"" + Svg.f(x + cellW / 2.0) + "\" y=\"" + Svg.f(y + cellH / 2.0 + 4.5)
                             + "\" class=\"cell-value\" text-anchor=\"middle\" style=\"fill:" + Palette.textOn(v, limit)
-                            + "\">" + Html.escape(Html.pct(v, cellW >= 60 ? 1 : 0)) + "</text>");
+                            + "\">" + Html.escape(Html.pct(v, 1)) + "</text>");
                 }
             }
         }

@@ -56,7 +56,10 @@ final class Html {
     /** A tick label: few digits, no trailing noise. */
     static String tick(double v, double step) {
         double a = Math.abs(step);
-        int decimals = a >= 1 ? 0 : (int) Math.min(6, Math.ceil(-Math.log10(a) - 1e-9));
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(a * Math.pow(10, decimals) - Math.rint(a * Math.pow(10, decimals))) > 1e-6) {
+            decimals++;
+        }
         if (Math.abs(v) >= 10000 && a >= 1) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }

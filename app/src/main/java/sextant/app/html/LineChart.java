@@ -133,11 +133,6 @@ final class LineChart {
             yMin = Math.min(yMin, m.y());
             yMax = Math.max(yMax, m.y());
         }
-        Axes axes = new Axes(width, height);
-        int xTicks = Math.max(3, width / 120);
-        Scale x = dates ? Scale.days(xMin, xMax, axes.left, axes.right, xTicks)
-                : Scale.nice(xMin, xMax, axes.left, axes.right, xTicks);
-        Scale y = Scale.nice(yMin, yMax, axes.bottom, axes.top, 5);
         List<Axes.Entry> legend = new ArrayList<>();
         for (Band b : bands) {
             legend.add(new Axes.Entry(b.name(), b.colour(), Axes.Kind.BAND));
@@ -151,8 +146,13 @@ final class LineChart {
         for (Marker m : markers) {
             legend.add(new Axes.Entry(m.name(), m.colour(), Axes.Kind.DOT));
         }
+        Axes axes = new Axes(width, height, legend);
+        int xTicks = Math.max(3, width / 120);
+        Scale x = dates ? Scale.days(xMin, xMax, axes.left, axes.right, xTicks)
+                : Scale.nice(xMin, xMax, axes.left, axes.right, xTicks);
+        Scale y = Scale.nice(yMin, yMax, axes.bottom, axes.top, 5);
         Svg svg = new Svg().open(width, height, title, points());
-        axes.draw(svg, title, xTitle, yTitle, x, y, dates, legend, false, percent);
+        axes.draw(svg, title, xTitle, yTitle, x, y, dates, false, percent);
         for (Band b : bands) {
             svg.path(bandPath(b, x, y), "mark band", "fill:" + b.colour() + ";opacity:0.22");
         }

@@ -34,7 +34,7 @@ final class Page {
             svg .axis-title { font-size:12px; fill:#334155; }
             svg .legend { font-size:12px; fill:#334155; }
             svg .value { font-size:11px; fill:#334155; font-variant-numeric: tabular-nums; }
-            svg .cell-value { font-size:11px; font-variant-numeric: tabular-nums; pointer-events:none; }
+            svg .cell-value { font-size:12px; font-variant-numeric: tabular-nums; pointer-events:none; }
             svg .grid { stroke:#eef2f7; stroke-width:1; }
             svg .zero { stroke:#94a3b8; stroke-width:1; }
             svg .axis { stroke:#94a3b8; stroke-width:1; }

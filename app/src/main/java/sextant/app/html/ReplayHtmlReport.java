@@ -26,6 +26,9 @@ public final class ReplayHtmlReport {
         }
     }
 
+    /** The main time-series charts span a wide screen; a year of sessions needs the room. */
+    private static final int WIDE = 1240;
+
     private final JsonNode replay;
     private final JsonNode gate;
     private final String source;
@@ -80,7 +83,7 @@ public final class ReplayHtmlReport {
                 + (spy.isEmpty() ? "" : ", SPY") + " and the two controls (the same engine with a constant forecast band,"
                 + " and with forecasts shuffled across days).");
         LineChart eq = new LineChart("Equity: strategy vs buy-and-hold and controls", "session date", "equity (account currency)")
-                .dates();
+                .dates().size(WIDE, 400);
         if (!strategy.isEmpty()) {
             eq.line("strategy", strategy.day(), strategy.value(), Palette.series(0), false);
         }
@@ -105,7 +108,7 @@ public final class ReplayHtmlReport {
 
         if (!strategy.isEmpty()) {
             page.section("Drawdown", "Distance below the running peak of equity.");
-            LineChart dd = new LineChart("Drawdown from running peak", "session date", "drawdown (%)").dates().percent();
+            LineChart dd = new LineChart("Drawdown from running peak", "session date", "drawdown (%)").dates().percent().size(WIDE, 300);
             dd.line("strategy", strategy.day(), drawdown(strategy.value()), Palette.series(0), false);
             if (!bench.isEmpty()) {
                 dd.line("buy-and-hold", bench.day(), drawdown(bench.value()), "#0f172a", true);

@@ -53,9 +53,11 @@ record Scale(double d0, double d1, double r0, double r1, double step) {
 
     List<Double> ticks() {
         List<Double> out = new ArrayList<>();
-        double first = Math.ceil(d0 / step - 1e-9) * step;
-        for (double t = first; t <= d1 + step * 1e-9; t += step) {
-            out.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+        // Each tick is an integer multiple of the step, not a running sum, so 0.1 stays 0.1.
+        long first = (long) Math.ceil(d0 / step - 1e-9);
+        long last = (long) Math.floor(d1 / step + 1e-9);
+        for (long i = first; i <= last; i++) {
+            out.add(Double.parseDouble(Html.tick(i * step, step).replace(",", "")));
         }
         return out;
     }

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Points in groups (one colour each) with the y = x diagonal: what was claimed against what happened. */
 final class ScatterChart {
+    /** Square enough that the diagonal reads as 45 degrees. */
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 560;
     /** One point: its group (legend entry), coordinates and tooltip. */
     record Point(String group, double x, double y, String tip) {
     }
@@ -30,9 +33,6 @@ final class ScatterChart {
             lo = Math.min(lo, Math.min(p.x(), p.y()));
             hi = Math.max(hi, Math.max(p.x(), p.y()));
         }
-        Axes axes = new Axes(Axes.WIDTH, 400);
-        Scale x = Scale.nice(lo, hi, axes.left, axes.right, 6);
-        Scale y = Scale.nice(lo, hi, axes.bottom, axes.top, 6);
         Map<String, String> colours = new LinkedHashMap<>();
         for (Point p : points) {
             colours.computeIfAbsent(p.group(), g -> Palette.series(colours.size()));
@@ -40,8 +40,11 @@ final class ScatterChart {
         List<Axes.Entry> legend = new ArrayList<>();
         colours.forEach((g, c) -> legend.add(new Axes.Entry(g, c, Axes.Kind.DOT)));
         legend.add(new Axes.Entry("realised = claimed", Palette.MUTED, Axes.Kind.DASHED));
-        Svg svg = new Svg().open(Axes.WIDTH, 400, title, points.size());
-        axes.draw(svg, title, xTitle, yTitle, x, y, false, legend, true, true);
+        Axes axes = new Axes(WIDTH, HEIGHT, legend);
+        Scale x = Scale.nice(lo, hi, axes.left, axes.right, 6);
+        Scale y = Scale.nice(lo, hi, axes.bottom, axes.top, 6);
+        Svg svg = new Svg().open(WIDTH, HEIGHT, title, points.size());
+        axes.draw(svg, title, xTitle, yTitle, x, y, false, true, true);
         double d0 = Math.max(x.d0(), y.d0());
         double d1 = Math.min(x.d1(), y.d1());
         svg.line(x.at(d0), y.at(d0), x.at(d1), y.at(d1), "diagonal",
