@@ -56,14 +56,18 @@ final class Axes {
             svg.line(left, py, right, py, t == 0 ? "zero" : "grid", null);
             svg.text(left - 8, py + 4, "tick", "end", percentY ? Html.tick(t * 100, y.step() * 100) : Html.tick(t, y.step()));
         }
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (double t : x.ticks()) {
             double px = x.at(t);
             svg.line(px, bottom, px, bottom + 5, "axis", null);
-            // A date label centred on a tick at either edge would be cut off; near the right edge it is left out.
-            if (xDates && px > right - 36) {
+            // A label centred on a tick at either edge would be cut off, so it is aligned to the edge instead; at the
+            // right edge a date label that would then run into its neighbour is left out.
+            boolean atRight = px > right - 36;
+            if (xDates && atRight && px - lastLabel < 130) {
                 continue;
             }
-            String anchor = px < left + 36 ? "start" : "middle";
+            lastLabel = px;
+            String anchor = px < left + 36 ? "start" : atRight ? "end" : "middle";
             svg.text(px, bottom + 18, "tick", anchor, xDates ? Html.day((int) Math.round(t))
                     : percentX ? Html.tick(t * 100, x.step() * 100) : Html.tick(t, x.step()));
         }

@@ -42,7 +42,7 @@ final class HeatMap {
         double top = 66;
         int cellW = Math.max(64, Math.min(110, 900 / Math.max(1, columns.size())));
         int cellH = 34;
-        int width = (int) Math.max(Axes.WIDTH / 1.0, left + cellW * columns.size() + 30);
+        int width = (int) Math.max(480, left + cellW * columns.size() + 30);
         int height = (int) (top + cellH * rows.size() + 56);
         double limit = 0;
         for (double[] r : values) {
