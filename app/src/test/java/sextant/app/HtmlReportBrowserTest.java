@@ -29,7 +29,9 @@ class HtmlReportBrowserTest {
                 return m.tagName !== 'path' || (m.getAttribute('d') || 'M0,0') !== 'M0,0';
               });
               return {title: s.getAttribute('aria-label'), points: parseInt(s.getAttribute('data-points'), 10),
-                      marks: marks.length, width: s.getBoundingClientRect().width};
+                      marks: marks.length, width: s.getBoundingClientRect().width,
+                      bands: marks.filter(function (m) { return m.classList.contains('band'); }).length,
+                      markers: marks.filter(function (m) { return m.classList.contains('marker'); }).length};
             })""";
 
     /**
@@ -127,6 +129,16 @@ class HtmlReportBrowserTest {
         assertThat(titles(charts)).anyMatch(t -> t.startsWith("Phase timings"))
                 .anyMatch(t -> t.startsWith("Account equity")).anyMatch(t -> t.startsWith("maxdiff"))
                 .anyMatch(t -> t.startsWith("BTCUSD"));
+
+        // Every symbol's chart shows its stored forecast band; the picks show their planned entry and take-profit.
+        List<JsonNode> symbolCharts = new ArrayList<>();
+        charts.forEach(c -> {
+            if (c.path("title").asText().contains(" · ")) {
+                symbolCharts.add(c);
+            }
+        });
+        assertThat(symbolCharts).hasSize(27).allSatisfy(c -> assertThat(c.path("bands").asInt()).as(c.toString()).isOne());
+        assertThat(symbolCharts).anySatisfy(c -> assertThat(c.path("markers").asInt()).isEqualTo(2));
 
         // The text report is unchanged by all this.
         assertThat(Cli.run("report", "--state-dir", state).out()).startsWith("Cycle 3 for 2026-03-04: ok");

@@ -213,7 +213,7 @@ public final class ReplayHtmlReport {
 
     private Map<String, JsonNode> controls() {
         Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
-        replay.path("controls").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        replay.path("controls").properties().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
