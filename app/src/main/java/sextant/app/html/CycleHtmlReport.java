@@ -175,7 +175,7 @@ public final class CycleHtmlReport {
         String strategy = Rows.str(decision, "strategy");
         String side = Rows.str(decision, "side");
         String title = symbol + " · " + action + (strategy.isEmpty() ? "" : " " + strategy) + (side.isEmpty() ? "" : " " + side);
-        return new LineChart(title, "date", "price").dates().size(400, 290)
+        return new LineChart(title, "date", "price (USD)").dates().size(400, 290)
                 .band("10–90 % band", x, lo, hi, Palette.series(0))
                 .line("median", x, mid, Palette.series(0), true)
                 .line("close", x, close, "#0f172a", false)
