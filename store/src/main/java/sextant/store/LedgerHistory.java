@@ -98,6 +98,18 @@ public final class LedgerHistory {
         });
     }
 
+    /**
+     * The model whose stored forecasts cover most of a symbol's contexts in [fromEpochDay, toEpochDay], as its
+     * stored key ({@code id|parameters}), or null when none are stored. For cycles whose recorded model name is not
+     * the forecaster's id (a manifest path, per-symbol models from a model store).
+     */
+    public String mostCoveringModel(String symbol, int fromEpochDay, int toEpochDay) {
+        List<Map<String, Object>> r = rows("SELECT model_key, COUNT(*) AS n FROM forecasts WHERE symbol=? AND"
+                + " context_end_day BETWEEN ? AND ? GROUP BY model_key ORDER BY n DESC, model_key LIMIT 1",
+                List.of(symbol, fromEpochDay, toEpochDay));
+        return r.isEmpty() ? null : (String) r.get(0).get("model_key");
+    }
+
     private List<Map<String, Object>> rows(String sql, List<Object> args) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

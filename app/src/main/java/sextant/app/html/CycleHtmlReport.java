@@ -143,6 +143,17 @@ public final class CycleHtmlReport {
             return null;
         }
         Map<Integer, LedgerHistory.CloseForecast> fc = history.closeForecasts(model, symbol, bars.get(0).epochDay(), asOfDay);
+        String bandName = "10–90 % band";
+        if (fc.isEmpty()) {
+            // The recorded model name is not a forecaster id (a manifest path, a model store): show the stored
+            // forecasts of whichever model covered this symbol, and name it.
+            String key = history.mostCoveringModel(symbol, bars.get(0).epochDay(), asOfDay);
+            if (key != null) {
+                fc = history.closeForecasts(key, symbol, bars.get(0).epochDay(), asOfDay);
+                int bar = key.indexOf('|');
+                bandName = "10–90 % band (" + (bar < 0 ? key : key.substring(0, bar)) + ")";
+            }
+        }
         boolean hasAsOf = bars.get(bars.size() - 1).epochDay() == asOfDay;
         int n = bars.size() + (hasAsOf ? 0 : 1);
         double[] x = new double[n];
@@ -176,7 +187,7 @@ public final class CycleHtmlReport {
         String side = Rows.str(decision, "side");
         String title = symbol + " · " + action + (strategy.isEmpty() ? "" : " " + strategy) + (side.isEmpty() ? "" : " " + side);
         return new LineChart(title, "date", "price (USD)").dates().size(400, 290)
-                .band("10–90 % band", x, lo, hi, Palette.series(0))
+                .band(bandName, x, lo, hi, Palette.series(0))
                 .line("median", x, mid, Palette.series(0), true)
                 .line("close", x, close, "#0f172a", false)
                 .marker("entry", asOfDay, Rows.num(decision, "entry_price"), Palette.series(1))
