@@ -31,11 +31,34 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--html", description = "Write a self-contained HTML report with charts instead of text.")
+    boolean html;
+
+    @Option(names = "--replay", paramLabel = "DIR",
+            description = "With --html: report the replay in DIR (its replay.json, and gate.json if present).")
+    Path replay;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "With --html: the file to write (default: <state>/reports/cycle-ID.html, or DIR/report.html).")
+    Path outFile;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!html && (replay != null || outFile != null)) {
+            throw new ConfigException("--replay and --out belong to the HTML report: add --html");
+        }
+        if (html && (json || list != null)) {
+            throw new ConfigException("--html writes a page; it does not combine with --json or --list");
+        }
+        if (html && replay != null) {
+            if (cycle != null) {
+                throw new ConfigException("pass either --cycle or --replay, not both");
+            }
+            return HtmlReports.replay(replay, outFile, spec.commandLine().getOut());
+        }
         SextantConfig cfg = common.load();
         Path stateDir = Wiring.stateDir(cfg, common.stateDir);
         if (!Files.isRegularFile(stateDir.resolve("sextant.db"))) {
@@ -59,6 +82,10 @@ final class ReportCommand implements Callable<Integer> {
                     .orElseThrow(() -> new ConfigException("the ledger in " + stateDir + " has no cycle yet"));
             Map<String, Object> c = ledger.cycle(id)
                     .orElseThrow(() -> new ConfigException("no cycle " + id + " in the ledger in " + stateDir));
+            if (html) {
+                Path target = outFile != null ? outFile : stateDir.resolve("reports").resolve("cycle-" + id + ".html");
+                return HtmlReports.cycle(db, ledger, id, target, out);
+            }
             Map<String, Object> all = new LinkedHashMap<>(c);
             all.put("phases", ledger.phases(id));
             all.put("decisions", ledger.decisions(id));
