@@ -166,6 +166,25 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void aRealReplaysReportRenders() throws Exception {
+        Path out = dir.resolve("real-replay");
+        Cli replay = Cli.run(ReplayEndToEndTest.args("replay", "--from", "2026-01-05", "--to", "2026-02-13", "--out",
+                out.toString(), "--gate", "--window", "10", "--set", "strategies.edge-z=0"));
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        Cli report = Cli.run("report", "--html", "--replay", out.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        JsonNode charts = check(out.resolve("report.html"), "replay-real", 6);
+        assertThat(titles(charts)).anyMatch(t -> t.startsWith("Equity")).anyMatch(t -> t.startsWith("Claimed"))
+                .anyMatch(t -> t.contains("median window"));
+        // The replay's own state is a ledger too: its last cycle renders as a cycle report.
+        Path cycle = dir.resolve("replay-cycle.html");
+        Cli cycleReport = Cli.run("report", "--state-dir", out.resolve("state/main").toString(), "--html", "--out",
+                cycle.toString());
+        assertThat(cycleReport.exit()).as(cycleReport.err()).isZero();
+        check(cycle, "replay-last-cycle", 5);
+    }
+
+    @Test
     void badReplayInputIsOneClearLine() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("no-replay"));
         assertThat(Cli.run("report", "--html", "--replay", empty.toString()).err()).contains("no replay.json in " + empty);

@@ -48,6 +48,15 @@ public final class LedgerHistory {
                 + " WHERE cycle_id=? ORDER BY strategy, symbol", List.of(cycleId));
     }
 
+    /**
+     * Per strategy, the cycle's one-step-ahead results averaged over its symbols bar by bar, with the standard error
+     * across symbols (see {@link StrategyCurve}): strategy, symbols, mean and se (JSON arrays, oldest bar first).
+     */
+    public List<Map<String, Object>> strategyCurves(long cycleId) {
+        return rows("SELECT strategy, symbols, mean_json, se_json FROM strategy_curves WHERE cycle_id=? ORDER BY strategy",
+                List.of(cycleId));
+    }
+
     /** The newest {@code count} cached bars of a symbol dated on or before {@code toEpochDay}, oldest first. */
     public List<Bar> bars(String symbol, int toEpochDay, int count) {
         return db.inTransaction(c -> {

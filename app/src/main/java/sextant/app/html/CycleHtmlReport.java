@@ -90,10 +90,13 @@ public final class CycleHtmlReport {
         }
         page.table(ft);
 
-        List<Map<String, Object>> backtests = history.backtests(id);
-        List<StrategyCurves.Curve> curves = StrategyCurves.fromBacktests(backtests, CURVE_DAYS);
+        // Cycles recorded before the ledger kept strategy curves fall back to their average daily returns.
+        List<StrategyCurves.Curve> curves = StrategyCurves.fromStored(history.strategyCurves(id));
+        if (curves.isEmpty()) {
+            curves = StrategyCurves.fromBacktests(history.backtests(id), CURVE_DAYS);
+        }
         page.section("Strategies: one-step-ahead equity", curves.isEmpty() ? "No backtests recorded for this cycle."
-                : "Per strategy: " + StrategyCurves.BASIS + ".");
+                : "Per strategy: " + curves.get(0).basis() + ".");
         List<String> curveCharts = new ArrayList<>();
         for (int i = 0; i < curves.size(); i++) {
             StrategyCurves.Curve k = curves.get(i);
@@ -101,7 +104,7 @@ public final class CycleHtmlReport {
             curveCharts.add(new LineChart(k.strategy() + " (" + k.symbols() + " symbols)", "trading days", "cumulative return (%)")
                     .percent().size(400, 270)
                     .band("±1 SE", k.day(), k.lower(), k.upper(), colour)
-                    .line("walk-forward", k.day(), k.cumulative(), colour, false).svg());
+                    .line("one-step-ahead", k.day(), k.cumulative(), colour, false).svg());
         }
         page.charts(curveCharts);
 

@@ -130,23 +130,35 @@ public final class ReplayHtmlReport {
             page.section("Realism gate", "No gate.json beside replay.json (run the replay with --gate to add it).");
         }
 
-        JsonNode trades = replay.path("trades");
-        page.section("Claimed against realised, per trade",
-                "Each dot is a trade: the average daily return its backtest claimed when it was chosen, against the"
-                        + " return it realised per day held. Dots below the diagonal did worse than claimed.");
+        JsonNode trades = tradeList(replay);
+        JsonNode entries = replay.path("entry_outcomes");
+        page.section("Claimed against realised, per entry",
+                "Each dot is an entry the replay placed: the one-step daily return its strategy was picked on, against"
+                        + " what the position it opened then made per unit of notional (0 when the entry never filled)."
+                        + " Both are per decision, so the diagonal is \"earned what it claimed\"; dots below it did worse.");
         List<ScatterChart.Point> pts = new ArrayList<>();
-        for (JsonNode t : trades) {
-            double realised = t.path("return").asDouble(Double.NaN) / heldDays(t);
-            pts.add(new ScatterChart.Point(t.path("strategy").asText("?"), t.path("claimed_daily").asDouble(Double.NaN),
-                    realised, t.path("symbol").asText() + " " + t.path("entry_date").asText() + ": claimed "
-                            + Html.pct(t.path("claimed_daily").asDouble(Double.NaN), 2) + "/day, realised "
-                            + Html.pct(realised, 2) + "/day"));
+        if (entries.isArray() && entries.size() > 0) {
+            for (JsonNode e : entries) {
+                double claimed = e.path("claimed_daily").asDouble(Double.NaN);
+                double realised = e.path("realized").asDouble(Double.NaN);
+                pts.add(new ScatterChart.Point(e.path("strategy").asText("?"), claimed, realised,
+                        e.path("symbol").asText() + " " + e.path("session").asText() + ": claimed " + Html.pct(claimed, 2)
+                                + ", realised " + Html.pct(realised, 2) + (e.path("filled").asBoolean() ? "" : " (not filled)")));
+            }
+        } else {
+            for (JsonNode t : trades) {
+                double realised = t.path("return").asDouble(Double.NaN) / heldDays(t);
+                pts.add(new ScatterChart.Point(t.path("strategy").asText("?"), t.path("claimed_daily").asDouble(Double.NaN),
+                        realised, t.path("symbol").asText() + " " + t.path("entry_date").asText() + ": claimed "
+                                + Html.pct(t.path("claimed_daily").asDouble(Double.NaN), 2) + "/day, realised "
+                                + Html.pct(realised, 2) + "/day"));
+            }
         }
         if (pts.isEmpty()) {
-            page.paragraph("No trades in this replay.");
+            page.paragraph("No entries in this replay.");
         } else {
-            page.chart(new ScatterChart("Claimed vs realised daily return per trade", "claimed daily return (%)",
-                    "realised return per day held (%)", pts).svg());
+            page.chart(new ScatterChart("Claimed vs realised return per entry", "claimed one-step daily return (%)",
+                    "realised return on notional (%)", pts).svg());
         }
         page.section("Trades", trades.size() + " trades.");
         Table tt = new Table("trades", List.of("symbol", "strategy", "side", "entry date", "exit date", "entry", "exit",
@@ -164,6 +176,13 @@ public final class ReplayHtmlReport {
                 + (gate == null ? "" : " and gate.json") + "; self-contained, no network needed.");
     }
 
+    /** The round trips: {@code trade_list} as {@code sextant replay} writes it ({@code trades} is their count). */
+    static JsonNode tradeList(JsonNode replay) {
+        JsonNode list = replay.path("trade_list");
+        return list.isArray() ? list : replay.path("trades").isArray() ? replay.path("trades")
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    }
+
     private List<String[]> kpis() {
         List<String[]> k = new ArrayList<>();
         addPct(k, "total return", "total_return", 2);
@@ -177,7 +196,9 @@ public final class ReplayHtmlReport {
         addPct(k, "exposure", "exposure", 1);
         addNum(k, "turnover", "turnover");
         addNum(k, "fees", "fees");
-        if (replay.path("trades").isArray()) {
+        if (replay.path("trades").isNumber()) {
+            k.add(new String[] {"trades", String.valueOf(replay.path("trades").asInt())});
+        } else if (replay.path("trades").isArray()) {
             k.add(new String[] {"trades", String.valueOf(replay.path("trades").size())});
         }
         addPct(k, "hit rate", "hit_rate", 1);

@@ -26,6 +26,55 @@ final class StrategyCurves {
     private StrategyCurves() {
     }
 
+    static final String STORED_BASIS = "the one-step-ahead results (fitted on the bars before each bar, traded on that"
+            + " bar) averaged over the symbols bar by bar and summed; band: ±1 standard error of that sum (the"
+            + " cross-symbol standard errors of the bars, combined as independent)";
+
+    /** Curves from the ledger's {@code strategy_curves} rows (strategy, symbols, mean_json, se_json). */
+    static List<Curve> fromStored(List<Map<String, Object>> rows) {
+        List<Curve> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            double[] mean = parse(Rows.str(r, "mean_json"));
+            double[] se = parse(Rows.str(r, "se_json"));
+            int n = Math.min(mean.length, se.length);
+            if (n == 0) {
+                continue;
+            }
+            double[] day = new double[n + 1];
+            double[] cum = new double[n + 1];
+            double[] lo = new double[n + 1];
+            double[] hi = new double[n + 1];
+            double var = 0;
+            for (int t = 1; t <= n; t++) {
+                day[t] = t;
+                cum[t] = cum[t - 1] + mean[t - 1];
+                var += se[t - 1] * se[t - 1];
+                lo[t] = cum[t] - Math.sqrt(var);
+                hi[t] = cum[t] + Math.sqrt(var);
+            }
+            out.add(new Curve(Rows.str(r, "strategy"), day, cum, lo, hi, (int) Rows.num(r, "symbols"), STORED_BASIS));
+        }
+        return out;
+    }
+
+    private static double[] parse(String json) {
+        String body = json == null ? "" : json.trim();
+        if (body.length() < 2) {
+            return new double[0];
+        }
+        body = body.substring(1, body.length() - 1).trim();
+        if (body.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = body.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].trim();
+            out[i] = p.equals("null") ? 0 : Double.parseDouble(p);
+        }
+        return out;
+    }
+
     static List<Curve> fromBacktests(List<Map<String, Object>> backtestRows, int days) {
         Map<String, List<Double>> byStrategy = new LinkedHashMap<>();
         for (Map<String, Object> r : backtestRows) {
