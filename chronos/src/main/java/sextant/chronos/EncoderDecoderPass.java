@@ -243,7 +243,6 @@ final class EncoderDecoderPass {
         int dk = c.dKv();
         int heads = c.numHeads();
         int stride = 3 * inner;
-        Arrays.fill(attention, 0, count * t * inner, 0f);
         for (int s = 0; s < count; s++) {
             int row0 = s * t;
             for (int h = 0; h < heads; h++) {
@@ -254,23 +253,17 @@ final class EncoderDecoderPass {
                         keysT[e * t + j] = qkv[src + e];
                     }
                 }
+                int vOff = 2 * inner + h * dk;
                 for (int i = 0; i < t; i++) {
-                    Arrays.fill(scores, 0f);
                     int q = (row0 + i) * stride + h * dk;
-                    for (int e = 0; e < dk; e++) {
-                        k.axpy(qkv[q + e], keysT, e * t, scores, 0, t);
-                    }
+                    k.combineRows(qkv, q, dk, keysT, 0, t, t, scores, 0);
                     int pb = (h * t + i) * t;
                     for (int j = 0; j < t; j++) {
                         float mask = keyMask[row0 + j] > 0f ? 0f : MASKED;
                         scores[j] = scores[j] + (positionBias[pb + j] + mask);
                     }
                     softmax(scores, t);
-                    int dst = (row0 + i) * inner + h * dk;
-                    int vOff = 2 * inner + h * dk;
-                    for (int j = 0; j < t; j++) {
-                        k.axpy(scores[j], qkv, (row0 + j) * stride + vOff, attention, dst, dk);
-                    }
+                    k.combineRows(scores, 0, t, qkv, row0 * stride + vOff, stride, dk, attention, (row0 + i) * inner + h * dk);
                 }
             }
         }
@@ -295,23 +288,22 @@ final class EncoderDecoderPass {
             rmsNorm(dx, count, b.crossNorm(), dn);
             k.linear(dn, count, b.crossQ(), dq, false, false);
             k.linear(encoded, rows, b.crossKv(), kv, false, false);
-            Arrays.fill(dAttention, 0, count * inner, 0f);
             for (int s = 0; s < count; s++) {
                 for (int h = 0; h < heads; h++) {
                     int q = s * inner + h * dk;
                     for (int j = 0; j < t; j++) {
-                        int key = (s * t + j) * 2 * inner + h * dk;
-                        float dot = 0f;
+                        int src = (s * t + j) * 2 * inner + h * dk;
                         for (int e = 0; e < dk; e++) {
-                            dot += dq[q + e] * kv[key + e];
+                            keysT[e * t + j] = kv[src + e];
                         }
+                    }
+                    k.combineRows(dq, q, dk, keysT, 0, t, t, scores, 0);
+                    for (int j = 0; j < t; j++) {
                         float mask = keyMask[s * t + j] > 0f ? 0f : MASKED;
-                        scores[j] = dot + (0f + mask);
+                        scores[j] = scores[j] + (0f + mask);
                     }
                     softmax(scores, t);
-                    for (int j = 0; j < t; j++) {
-                        k.axpy(scores[j], kv, (s * t + j) * 2 * inner + inner + h * dk, dAttention, q, dk);
-                    }
+                    k.combineRows(scores, 0, t, kv, s * t * 2 * inner + inner + h * dk, 2 * inner, dk, dAttention, q);
                 }
             }
             k.linear(dAttention, count, b.crossOut(), dx, true, false);

@@ -2,7 +2,7 @@ package sextant.chronos;
 
 /**
  * The numeric kernels inference spends its time in. {@link #linear} is the matrix product over packed weights;
- * {@link #axpy} serves the attention. Two implementations give the same results within float32 rounding: the
+ * {@link #combineRows} serves the attention. Two implementations give the same results within float32 rounding: the
  * Vector API one ({@code VectorKernels}, when {@code jdk.incubator.vector} is present and not switched off with
  * {@code -Dsextant.vector=false}) and {@link ScalarKernels}. Each kernel sums over k in the same order whatever the
  * number of rows, so a series' result never depends on which other series share its batch.
@@ -18,8 +18,11 @@ interface Kernels {
      */
     void linear(float[] x, int rows, PackedLinear w, float[] out, boolean accumulate, boolean relu);
 
-    /** {@code y[yo + i] += a * x[xo + i]} for i in {@code [0, n)}. */
-    void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
+    /**
+     * {@code y[yo + j] = Σ_k a[ao + k] · m[mo + k·ldm + j]} for j in {@code [0, n)}, summed over k in order: a
+     * combination of k rows of m (attention scores against transposed keys, and probabilities times values).
+     */
+    void combineRows(float[] a, int ao, int k, float[] m, int mo, int ldm, int n, float[] y, int yo);
 
     /** Short name for logs and cache keys: "vector" or "scalar". */
     String name();

@@ -43,9 +43,14 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yo + i] += a * x[xo + i];
+    public void combineRows(float[] a, int ao, int k, float[] m, int mo, int ldm, int n, float[] y, int yo) {
+        java.util.Arrays.fill(y, yo, yo + n, 0f);
+        for (int r = 0; r < k; r++) {
+            float s = a[ao + r];
+            int row = mo + r * ldm;
+            for (int j = 0; j < n; j++) {
+                y[yo + j] += s * m[row + j];
+            }
         }
     }
 

@@ -131,16 +131,35 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
-        FloatVector av = FloatVector.broadcast(SP, a);
-        int i = 0;
+    public void combineRows(float[] a, int ao, int k, float[] m, int mo, int ldm, int n, float[] y, int yo) {
+        int j = 0;
         int bound = SP.loopBound(n);
-        for (; i < bound; i += SP.length()) {
-            FloatVector yv = FloatVector.fromArray(SP, y, yo + i);
-            av.fma(FloatVector.fromArray(SP, x, xo + i), yv).intoArray(y, yo + i);
+        // Two output vectors at a time keep two independent accumulator chains over k.
+        for (; j + 2 * SP.length() <= bound; j += 2 * SP.length()) {
+            FloatVector acc0 = FloatVector.zero(SP);
+            FloatVector acc1 = FloatVector.zero(SP);
+            for (int r = 0, row = mo + j; r < k; r++, row += ldm) {
+                FloatVector s = FloatVector.broadcast(SP, a[ao + r]);
+                acc0 = s.fma(FloatVector.fromArray(SP, m, row), acc0);
+                acc1 = s.fma(FloatVector.fromArray(SP, m, row + SP.length()), acc1);
+            }
+            acc0.intoArray(y, yo + j);
+            acc1.intoArray(y, yo + j + SP.length());
         }
-        for (; i < n; i++) {
-            y[yo + i] = Math.fma(a, x[xo + i], y[yo + i]);
+        for (; j < bound; j += SP.length()) {
+            FloatVector acc = FloatVector.zero(SP);
+            for (int r = 0, row = mo + j; r < k; r++, row += ldm) {
+                acc = FloatVector.broadcast(SP, a[ao + r]).fma(FloatVector.fromArray(SP, m, row), acc);
+            }
+            acc.intoArray(y, yo + j);
+        }
+        for (; j < n; j++) {
+            float acc = 0f;
+            for (int r = 0, row = mo + j; r < k; r++, row += ldm) {
+                acc = Math.fma(a[ao + r], m[row], acc);
+            }
+            y[yo + j] = acc;
         }
     }
+
 }
