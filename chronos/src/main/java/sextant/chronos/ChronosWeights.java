@@ -11,9 +11,14 @@ final class ChronosWeights {
     record EncoderBlock(float[] attnNorm, PackedLinear qkv, PackedLinear attnOut, float[] ffNorm, PackedLinear wi, PackedLinear wo) {
     }
 
-    /** One decoder block: self-attention over its one position, cross-attention to the encoder, feed-forward. */
+    /**
+     * One decoder block: self-attention over its one position, cross-attention to the encoder, feed-forward. The
+     * cross-attention keys and values are never projected: {@code crossK} ({@code [inner][d]} as stored) turns the
+     * query into the encoder's space, and {@code crossVt} ({@code [d][inner]}, transposed once here) projects the
+     * attention-weighted encoder state; see {@code EncoderDecoderPass#decode}.
+     */
     record DecoderBlock(float[] selfNorm, PackedLinear selfV, PackedLinear selfOut, float[] crossNorm, PackedLinear crossQ,
-                        PackedLinear crossKv, PackedLinear crossOut, float[] ffNorm, PackedLinear wi, PackedLinear wo) {
+                        float[] crossK, float[] crossVt, PackedLinear crossOut, float[] ffNorm, PackedLinear wi, PackedLinear wo) {
     }
 
     final ChronosConfig config;
@@ -71,7 +76,8 @@ final class ChronosWeights {
                     PackedLinear.of(inner, null, f.floats(p + "0.SelfAttention.o.weight", d, inner)),
                     f.floats(p + "1.layer_norm.weight", d),
                     PackedLinear.of(d, null, f.floats(p + "1.EncDecAttention.q.weight", inner, d)),
-                    PackedLinear.of(d, null, f.floats(p + "1.EncDecAttention.k.weight", inner, d), f.floats(p + "1.EncDecAttention.v.weight", inner, d)),
+                    f.floats(p + "1.EncDecAttention.k.weight", inner, d),
+                    transpose(f.floats(p + "1.EncDecAttention.v.weight", inner, d), inner, d),
                     PackedLinear.of(inner, null, f.floats(p + "1.EncDecAttention.o.weight", d, inner)),
                     f.floats(p + "2.layer_norm.weight", d),
                     PackedLinear.of(d, null, f.floats(p + "2.DenseReluDense.wi.weight", ff, d)),
@@ -81,6 +87,16 @@ final class ChronosWeights {
         outHidden = linear(f, "output_patch_embedding.hidden_layer", d, ff);
         outOutput = linear(f, "output_patch_embedding.output_layer", ff, qh);
         outResidual = linear(f, "output_patch_embedding.residual_layer", d, qh);
+    }
+
+    private static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
     }
 
     private static PackedLinear linear(SafetensorsFile f, String name, int in, int out) {

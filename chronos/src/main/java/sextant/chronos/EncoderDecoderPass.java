@@ -50,7 +50,9 @@ final class EncoderDecoderPass {
     private final float[] dq;
     private final float[] dAttention;
     private final float[] dff;
-    private final float[] kv;
+    /** Per series, the encoder states transposed ({@code [d][t]}), for the cross-attention scores. */
+    private final float[] encodedT;
+    private final float[] headVec;
     private final float[] out;
 
     /**
@@ -85,7 +87,8 @@ final class EncoderDecoderPass {
         dq = new float[maxSeries * inner];
         dAttention = new float[maxSeries * inner];
         dff = new float[maxSeries * c.dFf()];
-        kv = new float[rows * 2 * inner];
+        encodedT = new float[rows * d];
+        headVec = new float[d];
         out = new float[maxSeries * c.numQuantiles() * c.predictionLength()];
     }
 
@@ -275,9 +278,13 @@ final class EncoderDecoderPass {
         int inner = c.innerDim();
         int dk = c.dKv();
         int heads = c.numHeads();
-        int rows = count * t;
         for (int s = 0; s < count; s++) {
             System.arraycopy(w.shared, 0, dx, s * d, d);
+            for (int j = 0; j < t; j++) {
+                for (int e = 0; e < d; e++) {
+                    encodedT[(s * d + e) * t + j] = encoded[(s * t + j) * d + e];
+                }
+            }
         }
         for (ChronosWeights.DecoderBlock b : w.decoder) {
             // Self-attention over the single decoder position: the softmax over one key is 1, so the output is o(v(x)).
@@ -287,23 +294,20 @@ final class EncoderDecoderPass {
             // Cross-attention to the encoder states under the encoder's mask, with no position bias.
             rmsNorm(dx, count, b.crossNorm(), dn);
             k.linear(dn, count, b.crossQ(), dq, false, false);
-            k.linear(encoded, rows, b.crossKv(), kv, false, false);
             for (int s = 0; s < count; s++) {
                 for (int h = 0; h < heads; h++) {
                     int q = s * inner + h * dk;
-                    for (int j = 0; j < t; j++) {
-                        int src = (s * t + j) * 2 * inner + h * dk;
-                        for (int e = 0; e < dk; e++) {
-                            keysT[e * t + j] = kv[src + e];
-                        }
-                    }
-                    k.combineRows(dq, q, dk, keysT, 0, t, t, scores, 0);
+                    // score_j = q_h·(K_h e_j) = (K_hᵀ q_h)·e_j: one d-vector per head instead of projecting every key.
+                    k.combineRows(dq, q, dk, b.crossK(), h * dk * d, d, d, headVec, 0);
+                    k.combineRows(headVec, 0, d, encodedT, s * d * t, t, t, scores, 0);
                     for (int j = 0; j < t; j++) {
                         float mask = keyMask[s * t + j] > 0f ? 0f : MASKED;
                         scores[j] = scores[j] + (0f + mask);
                     }
                     softmax(scores, t);
-                    k.combineRows(scores, 0, t, kv, s * t * 2 * inner + inner + h * dk, 2 * inner, dk, dAttention, q);
+                    // Σ_j p_j V_h e_j = V_h (Σ_j p_j e_j): weight the encoder states first, then project once.
+                    k.combineRows(scores, 0, t, encoded, s * t * d, d, d, headVec, 0);
+                    k.combineRows(headVec, 0, d, b.crossVt(), h * dk, inner, dk, dAttention, q);
                 }
             }
             k.linear(dAttention, count, b.crossOut(), dx, true, false);
