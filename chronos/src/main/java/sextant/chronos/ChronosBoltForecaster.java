@@ -114,20 +114,14 @@ public final class ChronosBoltForecaster implements Forecaster {
         return false;
     }
 
-    /** Runs one small batch so the kernels are compiled before the cycle's timed work. Idempotent. */
+    /** Runs small batches until the kernels are compiled, before the cycle's timed work. Idempotent. */
     @Override
     public synchronized void warmUp(int batchSize) {
         if (warmUpMillis >= 0) {
             return;
         }
         long t0 = System.nanoTime();
-        int rows = Math.max(1, Math.min(batch, 2 * model.threads()));
-        int len = Math.min(model.config().contextLength(), 256);
-        float[] ctx = new float[rows * len];
-        for (int i = 0; i < ctx.length; i++) {
-            ctx[i] = (float) (100 + Math.sin(0.3 * i));
-        }
-        model.predict(ctx, rows, len);
+        model.warmUp(256, 10);
         warmUpMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

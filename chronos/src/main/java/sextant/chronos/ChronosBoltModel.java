@@ -156,6 +156,31 @@ public final class ChronosBoltModel implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs small batches of synthetic series until a call is no longer clearly faster than the one before (the JIT
+     * has compiled the kernels), at most {@code maxCalls}; returns the calls made. On a busy machine the compiler
+     * threads get little time, and one call is far from enough.
+     */
+    public int warmUp(int length, int maxCalls) {
+        int rows = Math.max(1, 6 * threads);
+        int len = Math.max(1, Math.min(length, config.contextLength()));
+        float[] ctx = new float[rows * len];
+        for (int i = 0; i < ctx.length; i++) {
+            ctx[i] = (float) (100 + Math.sin(0.3 * i));
+        }
+        long previous = Long.MAX_VALUE;
+        for (int call = 1; call <= maxCalls; call++) {
+            long t0 = System.nanoTime();
+            predict(ctx, rows, len);
+            long took = System.nanoTime() - t0;
+            if (call >= 3 && took > 0.9 * previous) {
+                return call;
+            }
+            previous = took;
+        }
+        return maxCalls;
+    }
+
     @Override
     public void close() {
         if (pool != null) {

@@ -3,8 +3,8 @@ package sextant.chronos;
 import java.util.SplittableRandom;
 
 /**
- * Series per second of one model call shape (batch × context), on random-walk series, after one untimed warm-up
- * call. It times {@link ChronosBoltModel#predict} itself: what a cycle pays per batch.
+ * Series per second of one model call shape (batch × context), on random-walk series, after warm-up calls until the
+ * JIT has settled and one untimed call of the full shape. It times {@link ChronosBoltModel#predict} itself: what a cycle pays per batch.
  */
 public final class ThroughputBenchmark {
     /** One measured configuration. */
@@ -26,6 +26,7 @@ public final class ThroughputBenchmark {
                 ctx[b * len + i] = (float) x;
             }
         }
+        model.warmUp(len, 30);
         model.predict(ctx, batch, len);
         int calls = 0;
         long t0 = System.nanoTime();
