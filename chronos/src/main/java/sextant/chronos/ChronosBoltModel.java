@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ChronosBoltModel implements AutoCloseable {
     /** Rows (series × positions) per chunk: enough for the kernels' blocking, small enough to stay in cache-friendly sizes. */
-    private static final int ROWS_PER_CHUNK = 2048;
+    private static final int ROWS_PER_CHUNK = 1024;
 
     private final Path dir;
     private final ChronosConfig config;
