@@ -27,7 +27,7 @@ import sextant.onnx.OnnxForecaster;
  * cache: run twice to see both), the warm-up run, and warm throughput in series per second (one series = one
  * context's close, high or low) on cycle-shaped synthetic contexts.
  */
-@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Benchmark an ONNX forecaster: session creation, warm-up, throughput.")
+@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Benchmark an ONNX or Chronos-Bolt forecaster: load, warm-up, throughput.")
 final class BenchForecastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,8 +44,24 @@ final class BenchForecastCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--random-weights", paramLabel = "tiny|mini|small|base",
+            description = "Chronos-Bolt only: benchmark the published shape of that size with random weights (no download).")
+    String randomWeights;
+
+    @Option(names = "--context", paramLabel = "C", description = "Chronos-Bolt only: measure this context length only (default: 512 and 2048).")
+    Integer context;
+
     @Override
     public Integer call() throws Exception {
+        if (randomWeights != null || (onnx.model != null && ChronosCheck.isCheckpoint(onnx.model))) {
+            Integer batch = spec.commandLine().getParseResult().hasMatchedOption("--batch") ? onnx.batch : null;
+            return ChronosBench.run(onnx.model, randomWeights, batch, context, onnx.threads, seconds, json,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (onnx.model == null) {
+            spec.commandLine().getErr().println("error: give --model (an ONNX manifest or chronos-bolt:DIR) or --random-weights SIZE");
+            return Main.EXIT_USAGE;
+        }
         int threads = onnx.threads;
         if (onnx.batch < 1 || threads < 0 || contexts < 1 || !(seconds >= 0)) {
             spec.commandLine().getErr().println("error: --batch and --contexts must be >= 1, --threads and --seconds >= 0");

@@ -27,11 +27,19 @@ final class ModelCheckCommand implements Callable<Integer> {
     OnnxModelOptions onnx;
 
     @Option(names = "--golden", required = true, paramLabel = "GOLDEN.json",
-            description = "Reference case: input_shape, input (null = NaN), output_shape, output, tolerance_abs.")
+            description = "Reference case: input_shape, input (null = NaN), output_shape, output, tolerance_abs;"
+                    + " for a Chronos-Bolt checkpoint, its parity file (cases.json).")
     Path golden;
 
     @Override
     public Integer call() {
+        if (onnx.model == null) {
+            spec.commandLine().getErr().println("error: --model is required (an ONNX manifest or a Chronos-Bolt checkpoint directory)");
+            return Main.EXIT_USAGE;
+        }
+        if (ChronosCheck.isCheckpoint(onnx.model)) {
+            return ChronosCheck.run(onnx.model, golden, onnx.threads, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         if (onnx.batch < 1 || onnx.threads < 0) {
             spec.commandLine().getErr().println("error: --batch must be >= 1 and --threads >= 0");
             return Main.EXIT_USAGE;

@@ -56,6 +56,9 @@ final class Models {
     }
 
     static Forecaster create(SextantConfig cfg, String spec, Map<String, ?> params, long seed) {
+        if (spec.startsWith(ChronosModels.PREFIX)) {
+            return ChronosModels.open(cfg, spec);
+        }
         if (spec.endsWith(".json")) {
             return OnnxModels.open(cfg, Path.of(spec));
         }
@@ -63,7 +66,7 @@ final class Models {
             return Forecasters.create(spec, seed, params);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(cfg.source() + ": forecast.model: " + e.getMessage()
-                    + "; or give the path of an ONNX manifest (.json)");
+                    + "; or give the path of an ONNX manifest (.json), or chronos-bolt:DIR for a Chronos-Bolt checkpoint");
         }
     }
 }

@@ -7,7 +7,8 @@ import sextant.onnx.OnnxOptions;
 
 /** The options of the commands that open an ONNX model by its manifest (model-check, bench forecast). */
 final class OnnxModelOptions {
-    @Option(names = "--model", required = true, paramLabel = "MANIFEST.json", description = "The model's manifest (beside its .onnx file).")
+    @Option(names = "--model", paramLabel = "MANIFEST.json|DIR", description = "The model's manifest (beside its .onnx file),"
+            + " or a Chronos-Bolt checkpoint directory (chronos-bolt:DIR for bench forecast).")
     Path model;
 
     @Option(names = "--batch", paramLabel = "B", description = "Rows per session run; the last batch is padded (default: ${DEFAULT-VALUE}).")
