@@ -34,7 +34,7 @@ class ChronosCycleEndToEndTest {
         Cli first = Cli.run(args);
         assertThat(first.exit()).as(first.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(first.out());
-        assertThat(json.get("forecasts_computed").asInt()).isEqualTo(3 * 82);
+        assertThat(json.get("forecasts_computed").asInt()).isEqualTo(3 * (2 * 70 + 6 + 1)); // the one-step history, each bar fitted on 6 before it, and the next bar
         assertThat(json.get("phases_ms").get("model load").asDouble()).isPositive();
         assertThat(json.get("decisions")).hasSize(3);
         assertThat(CycleEndToEndTest.count(state, "SELECT COUNT(*) FROM cycles WHERE model LIKE 'chronos-bolt:%'")).isEqualTo(1);
