@@ -94,7 +94,7 @@ final class SextantConfig {
     }
 
     private static void merge(ObjectNode schema, ObjectNode target, ObjectNode user, String prefix, String file) {
-        Iterator<Map.Entry<String, JsonNode>> it = user.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = user.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix + e.getKey();
