@@ -43,7 +43,7 @@ class ChronosCycleEndToEndTest {
         assertThat(again.exit()).as(again.err()).isZero();
         JsonNode second = new ObjectMapper().readTree(again.out());
         assertThat(second.get("forecasts_computed").asInt()).isZero();
-        assertThat(second.get("forecasts_cached").asInt()).isEqualTo(3 * 82);
+        assertThat(second.get("forecasts_cached").asInt()).isEqualTo(3 * (2 * 70 + 6 + 1));
         assertThat(second.get("decisions").toString()).isEqualTo(json.get("decisions").toString());
     }
 

@@ -176,10 +176,11 @@ class HtmlReportBrowserTest {
         JsonNode charts = check(out.resolve("report.html"), "replay-real", 6);
         assertThat(titles(charts)).anyMatch(t -> t.startsWith("Equity")).anyMatch(t -> t.startsWith("Claimed"))
                 .anyMatch(t -> t.contains("median window"));
-        // The replay's own state is a ledger too: its last cycle renders as a cycle report.
+        // The replay's own state is a ledger too: its last session's cycle (29 sessions; cycle 30 is the closing
+        // settlement) renders as a cycle report.
         Path cycle = dir.resolve("replay-cycle.html");
-        Cli cycleReport = Cli.run("report", "--state-dir", out.resolve("state/main").toString(), "--html", "--out",
-                cycle.toString());
+        Cli cycleReport = Cli.run("report", "--state-dir", out.resolve("state/main").toString(), "--html", "--cycle",
+                "29", "--out", cycle.toString());
         assertThat(cycleReport.exit()).as(cycleReport.err()).isZero();
         check(cycle, "replay-last-cycle", 5);
     }

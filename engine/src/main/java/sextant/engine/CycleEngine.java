@@ -186,6 +186,32 @@ public final class CycleEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Books into the ledger what the broker filled since the last cycle, and nothing else: no bars, no decisions, no
+     * orders. The end of a replay: the last session's orders meet its bar only after that session's cycle. Recorded as a
+     * cycle of its own (0 symbols, summary "settlement only"), so the ledger ends equal to the broker.
+     */
+    public List<Fill> settle(LocalDate asOf) {
+        PhaseTimings timings = new PhaseTimings();
+        long start = System.nanoTime();
+        long cycleId = ledger.startCycle(clock.instant(), asOf, broker.name(), dataSource, settings.modelSpec(), 0);
+        try {
+            OrderPhase phase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
+            timed(timings, Phase.ORDERS, () -> {
+                phase.reconcile();
+                return null;
+            });
+            ledger.recordAccount(cycleId, clock.instant(), broker.account());
+            timings.setTotal(System.nanoTime() - start);
+            ledger.finishCycle(cycleId, clock.instant(), CycleStatus.OK, timings, "settlement only");
+            return phase.fills();
+        } catch (RuntimeException e) {
+            timings.setTotal(System.nanoTime() - start);
+            ledger.finishCycle(cycleId, clock.instant(), CycleStatus.FAILED, timings, "failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
     private ModelRouting loadModels(PhaseTimings timings) throws Exception {
         long t = System.nanoTime();
         ModelRouting m = modelLoader.call();

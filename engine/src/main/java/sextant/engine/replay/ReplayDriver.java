@@ -23,8 +23,9 @@ import sextant.engine.StrategySelector;
  * exactly as {@code sextant cycle --as-of D} does; the broker (the paper broker in a replay) fills the orders against
  * D's bar when the next session settles. Nothing here decides or prices an order.
  *
- * <p>After the last session the clock moves one day on, so that the broker settles the last bar; the equity curve
- * is then read at each session's close.
+ * <p>After the last session the clock moves one day on and the engine books that settlement (the last session's
+ * fills) into the ledger, so that the replay's ledger ends equal to its broker; the equity curve is then read at each
+ * session's close.
  */
 public final class ReplayDriver {
     /** Called after each session (progress display). */
@@ -74,8 +75,8 @@ public final class ReplayDriver {
             progress.session(i + 1, n, day);
         }
         clock.set(sessions.get(n - 1).plusDays(1));
+        fills.addAll(engine.settle(clock.get()));
         Account last = broker.account();
-        fills.addAll(broker.takeNewFills());
         List<Position> finalPositions = broker.positions();
         equity[n - 1] = last.equity();
         exposure[n - 1] = gross(finalPositions) / last.equity();
