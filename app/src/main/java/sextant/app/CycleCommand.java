@@ -78,7 +78,7 @@ final class CycleCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return Main.EXIT_FAILURE;
         }
-        var settings = Wiring.settings(cfg);
+        var settings = Wiring.settings(cfg, broker);
         Path stateDir = Wiring.stateDir(cfg, common.stateDir);
         String brokerType = broker != null ? broker : cfg.string("broker.type");
         boolean realBroker = "alpaca".equals(brokerType);

@@ -80,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return Main.EXIT_FAILURE;
             }
         }
-        CycleSettings settings = Wiring.settings(cfg);
+        CycleSettings settings = Wiring.settings(cfg, "paper"); // a replay always trades the paper broker
         PaperConfig paper = Wiring.paperConfig(cfg);
         Path stateDir = stateDir();
         boolean temporary = common.stateDir == null && out == null;

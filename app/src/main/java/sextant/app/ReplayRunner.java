@@ -89,7 +89,7 @@ final class ReplayRunner {
         CycleSettings s = new CycleSettings(settings.windows(), settings.daysPerWindow(), settings.lookbackDays(),
                 settings.enabledStrategies(), settings.minEdge(), settings.maxPositions(), settings.positionFraction(),
                 settings.maxGrossExposure(), v.threads() > 0 ? v.threads() : settings.threads(), settings.orderIdPrefix(),
-                modelSpec(v), settings.fillModel(), settings.edgeZ(), settings.validation());
+                modelSpec(v), settings.fillModel(), settings.edgeZ(), settings.validation(), settings.shortsAllowed());
         try (Database db = Database.openIn(dir)) {
             PaperBroker broker = PaperBroker.open(db, data, clock, v.paper());
             try (CycleEngine engine = new CycleEngine(new LaggedMarketData(data, barDates, v.lag()), () -> models(v),

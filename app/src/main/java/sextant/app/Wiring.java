@@ -104,6 +104,11 @@ final class Wiring {
     }
 
     static CycleSettings settings(SextantConfig cfg) {
+        return settings(cfg, null);
+    }
+
+    /** The engine's settings for a cycle on {@code brokerOverride} (null: {@code broker.type}). */
+    static CycleSettings settings(SextantConfig cfg, String brokerOverride) {
         Set<StrategyId> enabled = new HashSet<>();
         for (String s : cfg.list("strategies.enabled")) {
             try {
@@ -146,7 +151,16 @@ final class Wiring {
         }
         return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
                 cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
-                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg), fillModel, z, validation(cfg));
+                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg), fillModel, z, validation(cfg),
+                shortsAllowed(cfg, brokerOverride != null ? brokerOverride : cfg.string("broker.type")));
+    }
+
+    /**
+     * A paper account at leverage 1 is a cash account, which cannot sell short (as on Alpaca); Alpaca's own account
+     * flags are checked before each order, so an Alpaca account is planned as able to short.
+     */
+    static boolean shortsAllowed(SextantConfig cfg, String brokerType) {
+        return !"paper".equals(brokerType) || cfg.number("paper.max-leverage") > 1;
     }
 
     static FillModel fillModel(SextantConfig cfg) {

@@ -68,8 +68,8 @@ class FirstContactEndToEndTest {
                     .isNotEqualTo("error");
         }
         assertThat(count(state, "SELECT COUNT(*) FROM decisions WHERE action<>'error'")).isEqualTo(35);
-        // Each was backtested on its own bars: every decision gives its one-step figures or a trade.
-        assertThat(count(state, "SELECT COUNT(*) FROM decisions WHERE reason LIKE '%one-step avg daily%'")).isEqualTo(35);
+        // Each was backtested on its own bars: every decision says which forecasts its backtest used.
+        assertThat(count(state, "SELECT COUNT(*) FROM decisions WHERE reason LIKE '%forecasts by range-vol%'")).isEqualTo(35);
     }
 
     @Test

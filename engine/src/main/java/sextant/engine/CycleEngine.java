@@ -111,7 +111,7 @@ public final class CycleEngine implements AutoCloseable {
     /** Every strategy is evaluated and recorded (they are cheap); only enabled ones may be chosen. */
     public BacktestSpec backtestSpec() {
         return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN, EnumSet.allOf(StrategyId.class),
-                settings.fillModel());
+                settings.fillModel(), !settings.shortsAllowed());
     }
 
     /** Runs one cycle for {@code asOf}: bars dated before {@code asOf} are closed; orders are for {@code asOf}. */

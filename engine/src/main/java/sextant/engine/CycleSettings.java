@@ -21,16 +21,27 @@ import sextant.core.strategy.FillModel;
  * @param fillModel         how backtests decide fills (conservative by default)
  * @param edgeZ             standard errors a strategy's one-step mean must clear above {@code minEdge}
  * @param validation        which data findings stop a symbol ({@code data.validation})
+ * @param shortsAllowed     whether the account can sell stocks short (a cash account cannot); when not, stocks are
+ *                          backtested and traded long-only, as crypto always is
  */
 public record CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
                             double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
                             int threads, String orderIdPrefix, String modelSpec, FillModel fillModel, double edgeZ,
-                            DataValidation validation) {
+                            DataValidation validation, boolean shortsAllowed) {
     public CycleSettings {
         enabledStrategies = Set.copyOf(enabledStrategies);
         if (!(edgeZ >= 0)) {
             throw new IllegalArgumentException("edgeZ must be >= 0, got " + edgeZ);
         }
+    }
+
+    /** An account that can short. */
+    public CycleSettings(int windows, int daysPerWindow, int lookbackDays, Set<StrategyId> enabledStrategies,
+                         double minEdge, int maxPositions, double positionFraction, double maxGrossExposure,
+                         int threads, String orderIdPrefix, String modelSpec, FillModel fillModel, double edgeZ,
+                         DataValidation validation) {
+        this(windows, daysPerWindow, lookbackDays, enabledStrategies, minEdge, maxPositions, positionFraction,
+                maxGrossExposure, threads, orderIdPrefix, modelSpec, fillModel, edgeZ, validation, true);
     }
 
     /** Strict data validation (every finding stops its symbol). */

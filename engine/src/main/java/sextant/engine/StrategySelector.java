@@ -98,6 +98,9 @@ public final class StrategySelector {
         if (r.plan().side() == Side.SELL && bt.instrument().isCrypto()) {
             return "crypto is long-only";
         }
+        if (r.plan().side() == Side.SELL && !settings.shortsAllowed()) {
+            return "the account cannot sell short (a cash account: paper.max-leverage 1)";
+        }
         boolean atMarket = !Double.isFinite(r.plan().entryPrice());
         if (atMarket ? !(lastClose > 0) : !(r.plan().entryPrice() > 0)) {
             return "plan has no valid entry price";

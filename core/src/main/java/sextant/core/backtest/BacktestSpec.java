@@ -15,14 +15,21 @@ import sextant.core.strategy.FillModel;
  *
  * @param fee per-side fee rate (NaN = the asset class default)
  * @param fillModel how the MaxDiff family's fills are decided
+ * @param longOnlyStocks stocks are backtested long-only, as crypto always is (the account cannot short)
  */
-public record BacktestSpec(int windows, int daysPerWindow, double fee, Set<StrategyId> strategies, FillModel fillModel) {
+public record BacktestSpec(int windows, int daysPerWindow, double fee, Set<StrategyId> strategies, FillModel fillModel,
+                           boolean longOnlyStocks) {
     public BacktestSpec {
         if (windows < 1 || daysPerWindow < 1) {
             throw new IllegalArgumentException("windows and daysPerWindow must be >= 1");
         }
         strategies = Set.copyOf(strategies);
         java.util.Objects.requireNonNull(fillModel, "fillModel");
+    }
+
+    /** Stocks may be shorted. */
+    public BacktestSpec(int windows, int daysPerWindow, double fee, Set<StrategyId> strategies, FillModel fillModel) {
+        this(windows, daysPerWindow, fee, strategies, fillModel, false);
     }
 
     /** Under the original fill model, as the original's code ran. */

@@ -244,7 +244,7 @@ final class MaxDiffFamilyReports {
         int dir = maxDiff.direction(n);
         if (dir == 0) {
             return NextBarPlan.none(MaxDiff.isValid(bands.highPredicted()[n], bands.lowPredicted()[n])
-                    ? "crypto is long-only and the forecast favours a short"
+                    ? "long-only (crypto, or an account that cannot short) and the forecast favours a short"
                     : "invalid forecast band: predicted low >= predicted high");
         }
         double prev = bands.close(n - 1);

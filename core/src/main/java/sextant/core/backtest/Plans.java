@@ -34,7 +34,7 @@ final class Plans {
         }
         int w = md.direction(n);
         if (w == 0) {
-            return NextBarPlan.none("crypto is long-only and the forecast favours a short");
+            return NextBarPlan.none("long-only (crypto, or an account that cannot short) and the forecast favours a short");
         }
         double prev = b.close(n - 1);
         double low = prev * (1 + EntryExitKernel.clampLow(lp + ml));

@@ -35,7 +35,8 @@ public final class SymbolBacktester {
         }
         var assetClass = bars.instrument().assetClass();
         double fee = Double.isNaN(spec.fee()) ? assetClass.defaultFee() : spec.fee();
-        WindowLayout layout = WindowLayout.of(n, spec, assetClass.tradingDaysPerYear(), bars.instrument().isCrypto(), fee);
+        WindowLayout layout = WindowLayout.of(n, spec, assetClass.tradingDaysPerYear(),
+                bars.instrument().isCrypto() || spec.longOnlyStocks(), fee);
         Map<StrategyId, StrategyReport> reports = new EnumMap<>(StrategyId.class);
         double nextC = forecasts.close()[n];
         double nextH = forecasts.high()[n];

@@ -179,7 +179,7 @@ final class UnfittedReports {
             return new NextBarPlan(Side.BUY, Double.NaN, predictedHigh(n), true, 0, 0, "takeprofit long");
         }
         if (layout.crypto()) {
-            return NextBarPlan.none("takeprofit would short; crypto is long-only");
+            return NextBarPlan.none("takeprofit would short; long-only (crypto, or an account that cannot short)");
         }
         return new NextBarPlan(Side.SELL, Double.NaN, predictedLow(n), true, 0, 0, "takeprofit short");
     }
@@ -196,7 +196,7 @@ final class UnfittedReports {
         if (fc[n] < 0 && !layout.crypto()) {
             return new NextBarPlan(Side.SELL, predictedHigh(n), predictedLow(n), true, 0, 0, "highlow short");
         }
-        return NextBarPlan.none(layout.crypto() && fc[n] < 0 ? "highlow would short; crypto is long-only"
+        return NextBarPlan.none(layout.crypto() && fc[n] < 0 ? "highlow would short; long-only (crypto, or an account that cannot short)"
                 : "highlow: flat forecast");
     }
 }

@@ -7,6 +7,7 @@ import sextant.core.strategy.FillModel;
  * [N-k-d, N-k) and its walk-forward fit reads the d bars before it, [N-k-2d, N-k-d). Bar 0 is never evaluated
  * (it has no previous bar), so a window fits when {@code N-k-2d >= 1}.
  */
+// crypto: long-only (crypto always; stocks when the account cannot short), whatever the asset class.
 record WindowLayout(int bars, int days, int windows, int periodsPerYear, boolean crypto, double fee,
                     FillModel fillModel) {
 

@@ -157,6 +157,19 @@ class SymbolBacktesterTest {
     }
 
     @Test
+    void aLongOnlyStockIsBacktestedLikeCrypto() {
+        SyntheticBands.Series s = SyntheticBands.generate(21, 150);
+        BacktestSpec longOnly = new BacktestSpec(70, 6, Double.NaN, EnumSet.allOf(StrategyId.class),
+                sextant.core.strategy.FillModel.CONSERVATIVE, true);
+        SymbolBacktest bt = SymbolBacktester.run(bars(Instrument.stock("CASH"), s), path(s), longOnly);
+        assertThat((int) bt.report(StrategyId.MAXDIFF).details().get("trades_negative")).isZero();
+        assertThat(bt.report(StrategyId.MAXDIFF).plan().side()).isNotEqualTo(Side.SELL);
+        SymbolBacktest shorts = SymbolBacktester.run(bars(Instrument.stock("CASH"), s), path(s), new BacktestSpec(70, 6,
+                Double.NaN, EnumSet.allOf(StrategyId.class), sextant.core.strategy.FillModel.CONSERVATIVE, false));
+        assertThat((int) shorts.report(StrategyId.MAXDIFF).details().get("trades_negative")).isPositive();
+    }
+
+    @Test
     void cryptoMaxDiffNeverShorts() {
         SyntheticBands.Series s = SyntheticBands.generate(21, 150);
         SymbolBacktest bt = SymbolBacktester.run(bars(Instrument.crypto("ETHUSD"), s), path(s), BacktestSpec.anchorDefaults());
