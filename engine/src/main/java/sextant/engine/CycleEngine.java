@@ -25,6 +25,7 @@ import sextant.core.backtest.ForecastPath;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.backtest.SymbolBacktester;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
@@ -165,7 +166,7 @@ public final class CycleEngine implements AutoCloseable {
                 return null;
             });
             listener.finished();
-            CycleStatus status = CycleStatus.of(decisions.stream().filter(d -> "error".equals(d.action())).count(),
+            CycleStatus status = CycleStatus.of(decisions.stream().filter(d -> d.action() == Action.ERROR).count(),
                     events.stream().filter(e -> e.outcome() == OrderOutcome.FAILED).count());
             long finishStart = System.nanoTime();
             timings.setTotal(finishStart - start);
@@ -266,7 +267,7 @@ public final class CycleEngine implements AutoCloseable {
 
     private static String summary(List<SymbolDecision> decisions, List<OrderEvent> events) {
         Map<String, Integer> actions = new TreeMap<>();
-        decisions.forEach(d -> actions.merge(d.action(), 1, Integer::sum));
+        decisions.forEach(d -> actions.merge(d.action().key(), 1, Integer::sum));
         Map<String, Integer> orders = new TreeMap<>();
         events.forEach(e -> orders.merge(e.event(), 1, Integer::sum));
         return "decisions " + actions + ", orders " + orders;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
@@ -80,7 +81,7 @@ final class OrderPhase {
         for (SymbolDecision d : decisions) {
             String s = d.instrument().symbol();
             universe.add(s);
-            if ("error".equals(d.action())) {
+            if (d.action() == Action.ERROR) {
                 continue; // could not be analysed: its positions and orders stay exactly as they are
             }
             Ownership.SymbolBook b = books.get(s);
@@ -133,7 +134,7 @@ final class OrderPhase {
         SymbolDecision decision = d;
         if (own != null && d.trades() && own.side() == d.side()) {
             // The entry this cycle meant to (re)place has filled: manage the new position instead of entering again.
-            decision = d.with("hold", Math.abs(own.qty()), "entry filled while it was being replaced; " + d.reason());
+            decision = d.with(Action.HOLD, Math.abs(own.qty()), "entry filled while it was being replaced; " + d.reason());
         }
         return planner.planSymbol(day, decision, own, b == null ? List.of() : b.own(), lastClose,
                 escalate(day, s, b == null ? List.of() : b.own()));

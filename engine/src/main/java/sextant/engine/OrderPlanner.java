@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
@@ -62,7 +63,7 @@ final class OrderPlanner {
             } else {
                 why = "no position and no entry: " + d.reason();
             }
-        } else if ("hold".equals(d.action()) && p.side() == d.side()) {
+        } else if (d.action() == Action.HOLD && p.side() == d.side()) {
             if (Double.isFinite(d.takeProfitPrice())) {
                 Side exit = p.side().opposite();
                 double limit = PriceTicks.round(inst, exit, d.takeProfitPrice());
@@ -137,7 +138,7 @@ final class OrderPlanner {
         open.forEach(o -> bySymbol.computeIfAbsent(o.instrument().symbol(), k -> new ArrayList<>()).add(o));
         List<PlannedAction> actions = new ArrayList<>();
         for (SymbolDecision d : decisions) {
-            if ("error".equals(d.action())) {
+            if (d.action() == Action.ERROR) {
                 continue;
             }
             String s = d.instrument().symbol();

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.core.backtest.StrategyId;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.forecast.ForecastBatch;
@@ -75,7 +76,7 @@ class CycleEngineTest {
                 assertThat(r.status()).isEqualTo(sextant.core.cycle.CycleStatus.SYMBOL_ERRORS);
                 SymbolDecision bbb = r.decisions().stream().filter(d -> d.instrument().symbol().equals("BBB")).findFirst()
                         .orElseThrow();
-                assertThat(bbb.action()).isEqualTo("error");
+                assertThat(bbb.action()).isEqualTo(Action.ERROR);
                 assertThat(bbb.reason()).isEqualTo("forecast (broken): model exploded");
                 assertThat(r.decisions()).hasSize(3);
                 assertThat(r.backtests()).hasSize(2);
