@@ -32,7 +32,7 @@ final class CycleOutput {
                 out.printf(Locale.ROOT, "  %-8s %-5s %-16s qty %-10s %s%n", d.instrument(), d.action(),
                         d.strategy().key() + " " + d.side().wire(), qty(d.qty()), d.reason());
             } else if (d.action() == Action.SKIP) {
-                Double last = r.lastClose().get(d.instrument().symbol());
+                Double last = r.lastClose().get(d.instrument());
                 out.printf(Locale.ROOT, "  %-8s %-5s last close %-10s %s%n", d.instrument(), d.action(),
                         last == null ? "none" : price(last), d.reason());
             }

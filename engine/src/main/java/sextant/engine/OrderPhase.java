@@ -70,7 +70,7 @@ final class OrderPhase {
         return reconciler.booked();
     }
 
-    List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<String, Double> lastClose) {
+    List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<Instrument, Double> lastClose) {
         List<OrderEvent> events = new ArrayList<>(reconciler.events());
         Map<String, Ownership.SymbolBook> books = Ownership.split(ids, broker.positions(), broker.openOrders(),
                 ledger.ownedPositions());
@@ -86,7 +86,7 @@ final class OrderPhase {
             }
             Ownership.SymbolBook b = books.get(s);
             try {
-                events.addAll(planAndExecute(day, d, b, lastClose.get(s), events));
+                events.addAll(planAndExecute(day, d, b, lastClose.get(d.instrument()), events));
             } catch (RuntimeException e) {
                 LOG.warn("{}: orders failed", s, e);
                 events.add(new OrderEvent(OrderOutcome.FAILED, s, null, null, "orders of " + s + " failed: " + e.getMessage()));

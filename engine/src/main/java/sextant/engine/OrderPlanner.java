@@ -131,7 +131,7 @@ final class OrderPlanner {
      * the submits.
      */
     List<PlannedAction> plan(LocalDate day, List<SymbolDecision> decisions, List<Position> positions, List<Order> open,
-                             Map<String, Double> lastClose) {
+                             Map<Instrument, Double> lastClose) {
         Map<String, Position> pos = new HashMap<>();
         positions.forEach(p -> pos.put(p.instrument().symbol(), p));
         Map<String, List<Order>> bySymbol = new HashMap<>();
@@ -142,7 +142,7 @@ final class OrderPlanner {
                 continue;
             }
             String s = d.instrument().symbol();
-            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(s), false);
+            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(d.instrument()), false);
             sp.cancels().forEach(o -> actions.add(PlannedAction.cancel(o, "superseded by this cycle's plan for " + s)));
             if (sp.want() != null && sp.keep() == null) {
                 actions.add(PlannedAction.submit(sp.want(), sp.reason()));

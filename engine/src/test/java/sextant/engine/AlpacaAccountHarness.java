@@ -42,7 +42,7 @@ final class AlpacaAccountHarness implements AutoCloseable {
     final ClientOrderIds ids;
     OrderSettings settings = new OrderSettings(true, 3, Duration.ofMillis(10));
     List<Fill> lastFills = List.of();
-    final Map<String, Double> lastClose = new HashMap<>();
+    final Map<Instrument, Double> lastClose = new HashMap<>();
 
     AlpacaAccountHarness() throws Exception {
         this("sx", FakeAlpacaServer.start(), true);

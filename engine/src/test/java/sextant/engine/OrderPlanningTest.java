@@ -68,7 +68,7 @@ class OrderPlanningTest {
             assertThat(d.reason()).startsWith("holding -10 on the other side: closing it first");
         });
         List<PlannedAction> plan = planner.plan(DAY, out, List.of(new Position(AAA, -10, 101, 100)), List.of(),
-                Map.of("AAA", 100.0));
+                Map.of(AAA, 100.0));
         assertThat(plan).singleElement().satisfies(a -> {
             assertThat(a.submit().side()).isEqualTo(Side.BUY);
             assertThat(a.submit().qty()).isEqualTo(10);
@@ -103,7 +103,7 @@ class OrderPlanningTest {
         SymbolDecision hold = new SymbolDecision(AAA, Action.HOLD, StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r", false);
         Order stale = order(AAA, "sx-20250530-AAA-eb", Side.BUY);
         List<PlannedAction> plan = planner.plan(DAY, List.of(hold), List.of(new Position(AAA, 10, 98, 100)),
-                List.of(stale), Map.of("AAA", 100.0));
+                List.of(stale), Map.of(AAA, 100.0));
         assertThat(plan).hasSize(2);
         assertThat(plan.get(0).cancel()).isEqualTo(stale);
         assertThat(plan.get(1).submit().side()).isEqualTo(Side.SELL);
@@ -118,7 +118,7 @@ class OrderPlanningTest {
         Order bbbOrder = order(BBB, "sx-20250530-BBB-eb", Side.BUY);
         List<PlannedAction> plan = planner.plan(DAY, List.of(skip, error),
                 List.of(new Position(AAA, -5, 50, 50), new Position(BBB, 3, 10, 10)), List.of(bbbOrder),
-                Map.of("AAA", 50.0, "BBB", 10.0));
+                Map.of(AAA, 50.0, BBB, 10.0));
         assertThat(plan).singleElement().satisfies(a -> {
             assertThat(a.submit().instrument()).isEqualTo(AAA);
             assertThat(a.submit().side()).isEqualTo(Side.BUY);
