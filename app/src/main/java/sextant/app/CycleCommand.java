@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sextant.alpaca.SessionDate;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.port.Broker;
@@ -135,7 +136,7 @@ final class CycleCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("warning: " + w.instrument() + ": data: " + w.describe());
             }
             for (SymbolDecision d : report.decisions()) {
-                if ("error".equals(d.action())) {
+                if (d.action() == Action.ERROR) {
                     spec.commandLine().getErr().println("error: " + d.instrument() + ": " + d.reason());
                 }
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
@@ -24,14 +25,14 @@ final class CycleOutput {
         out.printf(Locale.ROOT, "Sextant cycle %s (#%d): broker %s, data %s%n%n", r.asOf(), r.cycleId(), broker, data);
         out.println(phaseTable(r.timings(), startupMillis));
         Map<String, Integer> actions = new TreeMap<>();
-        r.decisions().forEach(d -> actions.merge(d.action(), 1, Integer::sum));
+        r.decisions().forEach(d -> actions.merge(d.action().key(), 1, Integer::sum));
         out.printf(Locale.ROOT, "Decisions: %d symbols: %s%n", r.decisions().size(), actions);
         for (SymbolDecision d : r.decisions()) {
-            if (d.trades() || "hold".equals(d.action())) {
+            if (d.trades() || d.action() == Action.HOLD) {
                 out.printf(Locale.ROOT, "  %-8s %-5s %-16s qty %-10s %s%n", d.instrument(), d.action(),
                         d.strategy().key() + " " + d.side().wire(), qty(d.qty()), d.reason());
-            } else if ("skip".equals(d.action())) {
-                Double last = r.lastClose().get(d.instrument().symbol());
+            } else if (d.action() == Action.SKIP) {
+                Double last = r.lastClose().get(d.instrument());
                 out.printf(Locale.ROOT, "  %-8s %-5s last close %-10s %s%n", d.instrument(), d.action(),
                         last == null ? "none" : price(last), d.reason());
             }
@@ -93,7 +94,7 @@ final class CycleOutput {
         for (SymbolDecision d : r.decisions()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", d.instrument().symbol());
-            m.put("action", d.action());
+            m.put("action", d.action().key());
             m.put("strategy", d.strategy() == null ? null : d.strategy().key());
             m.put("side", d.side() == null ? null : d.side().wire());
             m.put("qty", d.qty());

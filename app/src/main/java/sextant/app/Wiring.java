@@ -122,14 +122,7 @@ final class Wiring {
         }
         int windows = positive(cfg, "backtest.windows");
         int days = positive(cfg, "backtest.days-per-window");
-        double fraction = cfg.number("portfolio.position-fraction");
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new ConfigException(cfg.source() + ": 'portfolio.position-fraction' must be in (0, 1], got " + fraction);
-        }
-        double gross = cfg.number("portfolio.max-gross-exposure");
-        if (!(gross > 0 && gross <= 4)) {
-            throw new ConfigException(cfg.source() + ": 'portfolio.max-gross-exposure' must be in (0, 4], got " + gross);
-        }
+        PortfolioConfig portfolio = PortfolioConfig.from(cfg);
         String prefix = cfg.string("engine.order-id-prefix");
         if (!prefix.matches("[A-Za-z0-9]{1,8}")) {
             throw new ConfigException(cfg.source() + ": 'engine.order-id-prefix' must be 1-8 letters or digits, got '"
@@ -150,8 +143,9 @@ final class Wiring {
             throw new ConfigException(cfg.source() + ": 'strategies.edge-z' must be in [0, 10], got " + z);
         }
         return new CycleSettings(windows, days, positive(cfg, "data.lookback-days"), enabled,
-                cfg.number("strategies.min-edge"), positive(cfg, "portfolio.max-positions"), fraction, gross,
-                Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg), fillModel, z, validation(cfg),
+                cfg.number("strategies.min-edge"), portfolio.maxPositions(), portfolio.positionFraction(),
+                portfolio.maxGrossExposure(), Math.max(0, cfg.integer("engine.threads")), prefix, modelSpec(cfg),
+                fillModel, z, validation(cfg),
                 shortsAllowed(cfg, brokerOverride != null ? brokerOverride : cfg.string("broker.type")));
     }
 

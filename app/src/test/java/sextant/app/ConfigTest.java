@@ -62,6 +62,27 @@ class ConfigTest {
     }
 
     @Test
+    void thePortfolioSectionIsCheckedOnceIntoItsRecordAndReachesTheEngineSettings() {
+        SextantConfig cfg = SextantConfig.load(null, List.of("portfolio.max-positions=4",
+                "portfolio.position-fraction=0.25", "portfolio.max-gross-exposure=2"));
+        assertThat(PortfolioConfig.from(cfg)).isEqualTo(new PortfolioConfig(4, 0.25, 2.0));
+        var settings = Wiring.settings(cfg);
+        assertThat(settings.maxPositions()).isEqualTo(4);
+        assertThat(settings.positionFraction()).isEqualTo(0.25);
+        assertThat(settings.maxGrossExposure()).isEqualTo(2.0);
+
+        SextantConfig noPositions = SextantConfig.load(null, List.of("portfolio.max-positions=0"));
+        assertThatThrownBy(() -> Wiring.settings(noPositions)).isInstanceOf(ConfigException.class)
+                .hasMessage("built-in defaults: 'portfolio.max-positions' must be at least 1, got 0");
+        SextantConfig tooLarge = SextantConfig.load(null, List.of("portfolio.position-fraction=1.5"));
+        assertThatThrownBy(() -> PortfolioConfig.from(tooLarge)).isInstanceOf(ConfigException.class)
+                .hasMessage("built-in defaults: 'portfolio.position-fraction' must be in (0, 1], got 1.5");
+        assertThatThrownBy(() -> new PortfolioConfig(10, 0.1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'portfolio.max-gross-exposure' must be in (0, 4], got 0.0");
+    }
+
+    @Test
     void configShowPrintsTheEffectiveConfigurationAndUsageErrorsExit1() {
         Cli show = Cli.run("config", "show", "--set", "portfolio.max-positions=4");
         assertThat(show.exit()).isZero();

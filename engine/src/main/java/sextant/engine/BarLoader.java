@@ -23,6 +23,10 @@ import sextant.core.port.MarketData;
  */
 final class BarLoader {
     private static final Logger LOG = LoggerFactory.getLogger(BarLoader.class);
+    /** The bars of every symbol that loaded, in universe order, and an error decision for each that did not. */
+    record Loaded(Map<Instrument, BarSeries> bars, List<SymbolDecision> failed) {
+    }
+
     private final MarketData data;
     private final ExecutorService pool;
     private final CycleListener listener;
@@ -33,8 +37,7 @@ final class BarLoader {
         this.listener = listener;
     }
 
-    Map<Instrument, BarSeries> load(LocalDate asOf, int lookbackDays, List<Instrument> universe,
-                                    Map<Instrument, SymbolDecision> failures) {
+    Loaded load(LocalDate asOf, int lookbackDays, List<Instrument> universe) {
         LocalDate to = asOf.minusDays(1);
         LocalDate from = asOf.minusDays(lookbackDays);
         Map<Instrument, BarSeries> batch = null;
@@ -53,6 +56,7 @@ final class BarLoader {
                     : pool.submit(() -> data.dailyBars(inst, from, to)));
         }
         Map<Instrument, BarSeries> out = new LinkedHashMap<>();
+        List<SymbolDecision> failed = new ArrayList<>();
         for (int i = 0; i < universe.size(); i++) {
             Instrument inst = universe.get(i);
             String problem;
@@ -64,9 +68,9 @@ final class BarLoader {
                 LOG.warn("{}: data failed", inst, cause);
                 problem = "data: " + cause.getMessage();
             }
-            failures.put(inst, SymbolDecision.error(inst, problem));
+            failed.add(SymbolDecision.error(inst, problem));
             listener.symbolDone(inst.symbol());
         }
-        return out;
+        return new Loaded(out, failed);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,7 @@ import sextant.core.backtest.ForecastPath;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.backtest.SymbolBacktester;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
@@ -125,24 +125,26 @@ public final class CycleEngine implements AutoCloseable {
             listener.symbolsStarted(universe.size());
             BacktestSpec spec = backtestSpec();
 
-            Map<Instrument, SymbolDecision> failures = new LinkedHashMap<>();
-            Map<Instrument, BarSeries> loaded = timed(timings, Phase.DATA, () -> barLoader.load(asOf,
-                    settings.lookbackDays(), universe, failures));
+            BarLoader.Loaded loaded = timed(timings, Phase.DATA, () -> barLoader.load(asOf, settings.lookbackDays(), universe));
             ValidationStage.Result validated = timed(timings, Phase.DATA, () -> validation.run(asOf,
-                    asOf.minusDays(settings.lookbackDays()), spec.daysPerWindow() + 2, loaded, data.takeFindings(), failures));
+                    asOf.minusDays(settings.lookbackDays()), spec.daysPerWindow() + 2, loaded.bars(), data.takeFindings()));
             Map<Instrument, BarSeries> bars = validated.bars();
             if (modelsReady != null) {
                 models = join(modelsReady, "loading the forecasting model");
             }
             ForecastStage.Result forecasts = timed(timings, Phase.FORECASTING,
-                    () -> forecastStage.run(models, bars, spec, failures));
+                    () -> forecastStage.run(models, bars, spec));
             timings.note(Phase.FORECASTING, String.format(Locale.ROOT, "%d cached, %d computed", forecasts.cached(),
                     forecasts.computed()));
-            List<SymbolBacktest> backtests = timed(timings, Phase.BACKTESTS,
-                    () -> backtest(bars, forecasts.paths(), spec, failures));
+            Backtests backtests = timed(timings, Phase.BACKTESTS, () -> backtest(bars, forecasts.paths(), spec));
+            // A symbol fails in at most one phase (it drops out of the later ones); listed in phase order.
+            List<SymbolDecision> failed = new ArrayList<>(loaded.failed());
+            failed.addAll(validated.failed());
+            failed.addAll(forecasts.failed());
+            failed.addAll(backtests.failed());
 
-            Map<String, Double> lastClose = new HashMap<>();
-            bars.forEach((i, b) -> lastClose.put(i.symbol(), b.close()[b.size() - 1]));
+            Map<Instrument, Double> lastClose = new HashMap<>();
+            bars.forEach((i, b) -> lastClose.put(i, b.close()[b.size() - 1]));
             // Reconcile first: fills since the last cycle and order statuses decide what Sextant owns now.
             OrderPhase orderPhase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
             timed(timings, Phase.ORDERS, () -> {
@@ -153,26 +155,26 @@ public final class CycleEngine implements AutoCloseable {
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<Position> ownPositions = orderPhase.ownPositions(positions);
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> ValidationStage.withWarnings(decide(backtests, forecasts.modelIds(), lastClose, failures, account,
-                            ownPositions), validated.warnings()));
+                    () -> ValidationStage.withWarnings(decide(backtests.done(), forecasts.modelIds(), lastClose, failed,
+                            account, ownPositions), validated.warnings()));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
             List<Fill> fills = orderPhase.fills();
 
             timed(timings, Phase.LEDGER, () -> {
-                ledger.recordBacktests(cycleId, backtests);
+                ledger.recordBacktests(cycleId, backtests.done());
                 ledger.recordDecisions(cycleId, decisions);
                 ledger.recordAccount(cycleId, clock.instant(), account);
                 return null;
             });
             listener.finished();
-            CycleStatus status = CycleStatus.of(decisions.stream().filter(d -> "error".equals(d.action())).count(),
+            CycleStatus status = CycleStatus.of(decisions.stream().filter(d -> d.action() == Action.ERROR).count(),
                     events.stream().filter(e -> e.outcome() == OrderOutcome.FAILED).count());
             long finishStart = System.nanoTime();
             timings.setTotal(finishStart - start);
             ledger.finishCycle(cycleId, clock.instant(), status, timings, summary(decisions, events));
             timings.add(Phase.LEDGER, System.nanoTime() - finishStart);
             timings.setTotal(System.nanoTime() - start);
-            return new CycleReport(cycleId, asOf, status, timings, backtests, decisions, events, fills, account, positions,
+            return new CycleReport(cycleId, asOf, status, timings, backtests.done(), decisions, events, fills, account, positions,
                     forecasts.cached(), forecasts.computed(), validated.warnings(), Map.copyOf(lastClose));
         } catch (RuntimeException e) {
             timings.setTotal(System.nanoTime() - start);
@@ -224,8 +226,11 @@ public final class CycleEngine implements AutoCloseable {
         return m;
     }
 
-    private List<SymbolBacktest> backtest(Map<Instrument, BarSeries> bars, Map<Instrument, ForecastPath> paths,
-                                          BacktestSpec spec, Map<Instrument, SymbolDecision> failures) {
+    /** The backtests that ran, sorted by symbol, and an error decision for each symbol whose backtest threw. */
+    private record Backtests(List<SymbolBacktest> done, List<SymbolDecision> failed) {
+    }
+
+    private Backtests backtest(Map<Instrument, BarSeries> bars, Map<Instrument, ForecastPath> paths, BacktestSpec spec) {
         List<Instrument> symbols = new ArrayList<>(paths.keySet());
         symbols.sort(Comparator.comparing(Instrument::symbol));
         List<Future<SymbolBacktest>> futures = new ArrayList<>();
@@ -239,34 +244,35 @@ public final class CycleEngine implements AutoCloseable {
             }));
         }
         List<SymbolBacktest> out = new ArrayList<>();
+        List<SymbolDecision> failed = new ArrayList<>();
         for (int i = 0; i < symbols.size(); i++) {
             try {
                 out.add(futures.get(i).get());
             } catch (ExecutionException | InterruptedException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 LOG.warn("{}: backtest failed", symbols.get(i), cause);
-                failures.put(symbols.get(i), SymbolDecision.error(symbols.get(i), "backtest: " + cause.getMessage()));
+                failed.add(SymbolDecision.error(symbols.get(i), "backtest: " + cause.getMessage()));
             }
         }
-        return out;
+        return new Backtests(out, failed);
     }
 
     private List<SymbolDecision> decide(List<SymbolBacktest> backtests, Map<Instrument, String> modelIds,
-                                        Map<String, Double> lastClose, Map<Instrument, SymbolDecision> failures,
+                                        Map<Instrument, Double> lastClose, List<SymbolDecision> failed,
                                         Account account, List<Position> positions) {
         StrategySelector selector = new StrategySelector(settings);
         List<SymbolDecision> chosen = new ArrayList<>();
         for (SymbolBacktest bt : backtests) {
             chosen.add(selector.choose(bt, modelIds.getOrDefault(bt.instrument(), "?"),
-                    lastClose.getOrDefault(bt.instrument().symbol(), Double.NaN)));
+                    lastClose.getOrDefault(bt.instrument(), Double.NaN)));
         }
-        chosen.addAll(failures.values());
+        chosen.addAll(failed);
         return new PortfolioBuilder(settings).build(chosen, account, positions);
     }
 
     private static String summary(List<SymbolDecision> decisions, List<OrderEvent> events) {
         Map<String, Integer> actions = new TreeMap<>();
-        decisions.forEach(d -> actions.merge(d.action(), 1, Integer::sum));
+        decisions.forEach(d -> actions.merge(d.action().key(), 1, Integer::sum));
         Map<String, Integer> orders = new TreeMap<>();
         events.forEach(e -> orders.merge(e.event(), 1, Integer::sum));
         return "decisions " + actions + ", orders " + orders;

@@ -2,11 +2,13 @@ package sextant.engine;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.DataFinding;
+import sextant.core.market.Instrument;
 import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.Position;
@@ -19,5 +21,5 @@ import sextant.core.order.Position;
 public record CycleReport(long cycleId, LocalDate asOf, CycleStatus status, PhaseTimings timings, List<SymbolBacktest> backtests,
                           List<SymbolDecision> decisions, List<OrderEvent> orders, List<Fill> newFills,
                           Account accountBefore, List<Position> positionsBefore, long forecastCacheHits,
-                          long forecastsComputed, List<DataFinding> dataWarnings, java.util.Map<String, Double> lastClose) {
+                          long forecastsComputed, List<DataFinding> dataWarnings, Map<Instrument, Double> lastClose) {
 }

@@ -32,7 +32,12 @@ final class ForecastStage {
     /** Below this many contexts per thread, splitting costs more than it saves. */
     static final int MIN_SLICE = 512;
 
-    record Result(Map<Instrument, ForecastPath> paths, Map<Instrument, String> modelIds, long cached, long computed) {
+    /**
+     * Each forecast symbol's path and model, an error decision for each symbol whose model failed, and how many
+     * forecasts the store answered and how many were computed.
+     */
+    record Result(Map<Instrument, ForecastPath> paths, Map<Instrument, String> modelIds, List<SymbolDecision> failed,
+                  long cached, long computed) {
     }
 
     private final ForecastStore store;
@@ -48,14 +53,14 @@ final class ForecastStage {
         this.threads = threads;
     }
 
-    Result run(ModelRouting models, Map<Instrument, BarSeries> bars, BacktestSpec spec,
-               Map<Instrument, SymbolDecision> failures) {
+    Result run(ModelRouting models, Map<Instrument, BarSeries> bars, BacktestSpec spec) {
         Map<Forecaster, List<Instrument>> byModel = new LinkedHashMap<>();
         for (Instrument inst : bars.keySet()) {
             byModel.computeIfAbsent(models.forSymbol(inst), k -> new ArrayList<>()).add(inst);
         }
         Map<Instrument, ForecastPath> out = new HashMap<>();
         Map<Instrument, String> modelIds = new HashMap<>();
+        List<SymbolDecision> failed = new ArrayList<>();
         long cached = 0;
         long computed = 0;
         for (Map.Entry<Forecaster, List<Instrument>> e : byModel.entrySet()) {
@@ -79,7 +84,7 @@ final class ForecastStage {
             } catch (RuntimeException ex) {
                 LOG.warn("forecaster {} failed", model.id(), ex);
                 for (Instrument inst : symbols) {
-                    failures.put(inst, SymbolDecision.error(inst, "forecast (" + model.id() + "): " + ex.getMessage()));
+                    failed.add(SymbolDecision.error(inst, "forecast (" + model.id() + "): " + ex.getMessage()));
                     listener.symbolDone(inst.symbol());
                 }
                 continue;
@@ -91,7 +96,7 @@ final class ForecastStage {
             cached += model.hits() - hitsBefore;
             computed += model.misses() - missesBefore;
         }
-        return new Result(out, modelIds, cached, computed);
+        return new Result(out, modelIds, failed, cached, computed);
     }
 
     /**

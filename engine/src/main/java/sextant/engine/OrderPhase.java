@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
@@ -69,7 +70,7 @@ final class OrderPhase {
         return reconciler.booked();
     }
 
-    List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<String, Double> lastClose) {
+    List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<Instrument, Double> lastClose) {
         List<OrderEvent> events = new ArrayList<>(reconciler.events());
         Map<String, Ownership.SymbolBook> books = Ownership.split(ids, broker.positions(), broker.openOrders(),
                 ledger.ownedPositions());
@@ -80,12 +81,12 @@ final class OrderPhase {
         for (SymbolDecision d : decisions) {
             String s = d.instrument().symbol();
             universe.add(s);
-            if ("error".equals(d.action())) {
+            if (d.action() == Action.ERROR) {
                 continue; // could not be analysed: its positions and orders stay exactly as they are
             }
             Ownership.SymbolBook b = books.get(s);
             try {
-                events.addAll(planAndExecute(day, d, b, lastClose.get(s), events));
+                events.addAll(planAndExecute(day, d, b, lastClose.get(d.instrument()), events));
             } catch (RuntimeException e) {
                 LOG.warn("{}: orders failed", s, e);
                 events.add(new OrderEvent(OrderOutcome.FAILED, s, null, null, "orders of " + s + " failed: " + e.getMessage()));
@@ -133,7 +134,7 @@ final class OrderPhase {
         SymbolDecision decision = d;
         if (own != null && d.trades() && own.side() == d.side()) {
             // The entry this cycle meant to (re)place has filled: manage the new position instead of entering again.
-            decision = d.with("hold", Math.abs(own.qty()), "entry filled while it was being replaced; " + d.reason());
+            decision = d.with(Action.HOLD, Math.abs(own.qty()), "entry filled while it was being replaced; " + d.reason());
         }
         return planner.planSymbol(day, decision, own, b == null ? List.of() : b.own(), lastClose,
                 escalate(day, s, b == null ? List.of() : b.own()));

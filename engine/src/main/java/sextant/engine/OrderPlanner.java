@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
@@ -62,7 +63,7 @@ final class OrderPlanner {
             } else {
                 why = "no position and no entry: " + d.reason();
             }
-        } else if ("hold".equals(d.action()) && p.side() == d.side()) {
+        } else if (d.action() == Action.HOLD && p.side() == d.side()) {
             if (Double.isFinite(d.takeProfitPrice())) {
                 Side exit = p.side().opposite();
                 double limit = PriceTicks.round(inst, exit, d.takeProfitPrice());
@@ -130,18 +131,18 @@ final class OrderPlanner {
      * the submits.
      */
     List<PlannedAction> plan(LocalDate day, List<SymbolDecision> decisions, List<Position> positions, List<Order> open,
-                             Map<String, Double> lastClose) {
+                             Map<Instrument, Double> lastClose) {
         Map<String, Position> pos = new HashMap<>();
         positions.forEach(p -> pos.put(p.instrument().symbol(), p));
         Map<String, List<Order>> bySymbol = new HashMap<>();
         open.forEach(o -> bySymbol.computeIfAbsent(o.instrument().symbol(), k -> new ArrayList<>()).add(o));
         List<PlannedAction> actions = new ArrayList<>();
         for (SymbolDecision d : decisions) {
-            if ("error".equals(d.action())) {
+            if (d.action() == Action.ERROR) {
                 continue;
             }
             String s = d.instrument().symbol();
-            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(s), false);
+            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(d.instrument()), false);
             sp.cancels().forEach(o -> actions.add(PlannedAction.cancel(o, "superseded by this cycle's plan for " + s)));
             if (sp.want() != null && sp.keep() == null) {
                 actions.add(PlannedAction.submit(sp.want(), sp.reason()));

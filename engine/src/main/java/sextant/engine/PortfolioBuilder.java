@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.order.Account;
 import sextant.core.order.Position;
@@ -51,7 +52,7 @@ final class PortfolioBuilder {
             }
             if (p != null && p.side() == d.side()) {
                 slots--;
-                out.add(d.with("hold", Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
+                out.add(d.with(Action.HOLD, Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
                 continue;
             }
             if (p != null) {
@@ -72,14 +73,14 @@ final class PortfolioBuilder {
             buyingPower -= notional;
             cash -= notional;
             slots--;
-            out.add(d.with("trade", qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
+            out.add(d.with(Action.TRADE, qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
         }
         out.sort(Comparator.comparing(d -> d.instrument().symbol()));
         return out;
     }
 
     private static SymbolDecision skip(SymbolDecision d, String why) {
-        return d.with("skip", 0, why + "; " + d.reason());
+        return d.with(Action.SKIP, 0, why + "; " + d.reason());
     }
 
     static String fmt(double qty) {

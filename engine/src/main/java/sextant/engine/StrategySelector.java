@@ -5,6 +5,7 @@ import sextant.core.backtest.OneStepSeries;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.StrategyReport;
 import sextant.core.backtest.SymbolBacktest;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.order.Side;
 import sextant.core.strategy.FillModel;
@@ -26,8 +27,9 @@ public final class StrategySelector {
     }
 
     /**
-     * A "trade" decision with qty 0 (the portfolio step sizes it), or a "skip" with the reason. {@code model} names
-     * the forecaster whose forecasts the backtest used, so the reason says where the numbers came from.
+     * A {@link Action#TRADE} decision with qty 0 (the portfolio step sizes it), or a {@link Action#SKIP} with the
+     * reason. {@code model} names the forecaster whose forecasts the backtest used, so the reason says where the
+     * numbers came from.
      */
     SymbolDecision choose(SymbolBacktest bt, String model, double lastClose) {
         StrategyReport best = null;
@@ -70,7 +72,7 @@ public final class StrategySelector {
                 p.closeAtEod() ? ", else close at end of day" : "", meanWithSe(one), one.n(),
                 100 * best.inSample().avgDailyReturn(), settings.fillModel().key(), record.n(),
                 best.history().n() - one.n(), record.n() == 0 ? "no record" : meanWithSe(record), model);
-        return new SymbolDecision(bt.instrument(), "trade", best.strategy(), p.side(), one.mean(),
+        return new SymbolDecision(bt.instrument(), Action.TRADE, best.strategy(), p.side(), one.mean(),
                 entry, p.takeProfitPrice(), 0, reason, atMarket);
     }
 

@@ -22,8 +22,11 @@ import sextant.core.market.Instrument;
 final class ValidationStage {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationStage.class);
 
-    /** The symbols that passed, and the warnings about them (and about symbols stopped for other reasons). */
-    record Result(Map<Instrument, BarSeries> bars, List<DataFinding> warnings) {
+    /**
+     * The symbols that passed, an error decision for each refused one, and the warnings about them (and about
+     * symbols stopped for other reasons).
+     */
+    record Result(Map<Instrument, BarSeries> bars, List<SymbolDecision> failed, List<DataFinding> warnings) {
     }
 
     /** The decisions with each symbol's data warnings added to its reason, so the ledger keeps them. */
@@ -49,8 +52,9 @@ final class ValidationStage {
     }
 
     Result run(LocalDate asOf, LocalDate from, int minBars, Map<Instrument, BarSeries> loaded,
-               List<DataFinding> sourceFindings, Map<Instrument, SymbolDecision> failures) {
+               List<DataFinding> sourceFindings) {
         Map<Instrument, BarSeries> passed = new LinkedHashMap<>();
+        List<SymbolDecision> failed = new ArrayList<>();
         List<DataFinding> warnings = new ArrayList<>();
         for (Map.Entry<Instrument, BarSeries> e : loaded.entrySet()) {
             Instrument inst = e.getKey();
@@ -69,7 +73,7 @@ final class ValidationStage {
                 passed.put(inst, e.getValue());
             } else {
                 LOG.warn("{}: data refused: {}", inst, errors);
-                failures.put(inst, SymbolDecision.error(inst, "data: "
+                failed.add(SymbolDecision.error(inst, "data: "
                         + errors.stream().map(DataFinding::describe).collect(Collectors.joining("; "))));
                 listener.symbolDone(inst.symbol());
             }
@@ -81,6 +85,6 @@ final class ValidationStage {
             }
         }
         warnings.forEach(w -> LOG.warn("{}: data warning: {}", w.instrument(), w.describe()));
-        return new Result(passed, warnings);
+        return new Result(passed, failed, warnings);
     }
 }

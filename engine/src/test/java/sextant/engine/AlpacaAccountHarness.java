@@ -17,6 +17,7 @@ import sextant.alpaca.AlpacaTradingClient;
 import sextant.alpaca.fake.FakeAlpacaServer;
 import sextant.alpaca.fake.FakeOrder;
 import sextant.core.backtest.StrategyId;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
@@ -41,7 +42,7 @@ final class AlpacaAccountHarness implements AutoCloseable {
     final ClientOrderIds ids;
     OrderSettings settings = new OrderSettings(true, 3, Duration.ofMillis(10));
     List<Fill> lastFills = List.of();
-    final Map<String, Double> lastClose = new HashMap<>();
+    final Map<Instrument, Double> lastClose = new HashMap<>();
 
     AlpacaAccountHarness() throws Exception {
         this("sx", FakeAlpacaServer.start(), true);
@@ -70,11 +71,11 @@ final class AlpacaAccountHarness implements AutoCloseable {
     }
 
     static SymbolDecision trade(Instrument i, Side side, double entry, double takeProfit, double qty) {
-        return new SymbolDecision(i, "trade", StrategyId.MAXDIFF, side, 0.01, entry, takeProfit, qty, "test pick", false);
+        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, 0.01, entry, takeProfit, qty, "test pick", false);
     }
 
     static SymbolDecision hold(Instrument i, Side side, double takeProfit, double qty) {
-        return new SymbolDecision(i, "hold", StrategyId.MAXDIFF, side, 0.01, Double.NaN, takeProfit, qty, "test hold", false);
+        return new SymbolDecision(i, Action.HOLD, StrategyId.MAXDIFF, side, 0.01, Double.NaN, takeProfit, qty, "test hold", false);
     }
 
     static SymbolDecision skip(Instrument i) {

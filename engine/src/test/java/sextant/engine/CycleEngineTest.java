@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.core.backtest.StrategyId;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.forecast.ForecastBatch;
@@ -75,12 +76,67 @@ class CycleEngineTest {
                 assertThat(r.status()).isEqualTo(sextant.core.cycle.CycleStatus.SYMBOL_ERRORS);
                 SymbolDecision bbb = r.decisions().stream().filter(d -> d.instrument().symbol().equals("BBB")).findFirst()
                         .orElseThrow();
-                assertThat(bbb.action()).isEqualTo("error");
+                assertThat(bbb.action()).isEqualTo(Action.ERROR);
                 assertThat(bbb.reason()).isEqualTo("forecast (broken): model exploded");
                 assertThat(r.decisions()).hasSize(3);
                 assertThat(r.backtests()).hasSize(2);
                 assertThat(r.timings().nanos(Phase.BACKTESTS)).isPositive();
                 assertThat(r.timings().totalNanos()).isGreaterThanOrEqualTo(r.timings().nanos(Phase.DATA));
+            }
+        }
+    }
+
+    /** The synthetic market, except that one symbol's bars cannot be read, as a truncated CSV file would. */
+    static final class OneUnreadableSymbol implements sextant.core.port.MarketData {
+        private final SyntheticMarket market = new SyntheticMarket(42);
+        private final String unreadable;
+
+        OneUnreadableSymbol(String unreadable) {
+            this.unreadable = unreadable;
+        }
+
+        @Override
+        public sextant.core.market.BarSeries dailyBars(Instrument instrument, LocalDate from, LocalDate to) {
+            if (instrument.symbol().equals(unreadable)) {
+                throw new sextant.core.port.MarketDataException(unreadable + ": line 7: not a number");
+            }
+            return market.dailyBars(instrument, from, to);
+        }
+
+        @Override
+        public String describe() {
+            return "synthetic, " + unreadable + " unreadable";
+        }
+    }
+
+    @Test
+    void eachStageReturnsItsFailuresAndEveryFailedSymbolGetsOneErrorDecision() throws Exception {
+        try (Database db = Database.openIn(dir)) {
+            BarLoader.Loaded loaded;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                loaded = new BarLoader(new OneUnreadableSymbol("AAA"), pool, CycleListener.NONE).load(DAY, 900, UNIVERSE);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(loaded.bars().keySet()).containsExactly(UNIVERSE.get(1), UNIVERSE.get(2));
+            assertThat(loaded.failed()).singleElement().satisfies(d -> {
+                assertThat(d.instrument()).isEqualTo(UNIVERSE.get(0));
+                assertThat(d.action()).isEqualTo(Action.ERROR);
+                assertThat(d.reason()).isEqualTo("data: AAA: line 7: not a number");
+            });
+
+            OneUnreadableSymbol market = new OneUnreadableSymbol("AAA");
+            PaperBroker broker = PaperBroker.open(db, new SyntheticMarket(42), () -> DAY, PaperConfig.defaults());
+            ModelRouting routing = new ModelRouting(Forecasters.create("range-vol", 1), Map.of("BBB", new BrokenModel()));
+            try (CycleEngine engine = new CycleEngine(market, () -> routing, new SqliteForecastStore(db), broker,
+                    new SqliteLedger(db), SETTINGS, CycleListener.NONE, Clock.systemUTC())) {
+                CycleReport r = engine.run(DAY, UNIVERSE);
+                assertThat(r.decisions()).hasSize(3);
+                assertThat(r.decisions().stream().filter(d -> d.action() == Action.ERROR).map(SymbolDecision::reason))
+                        .containsExactlyInAnyOrder("data: AAA: line 7: not a number", "forecast (broken): model exploded");
+                assertThat(r.backtests()).singleElement().satisfies(b -> assertThat(b.instrument()).isEqualTo(UNIVERSE.get(2)));
+                assertThat(r.lastClose().keySet()).containsExactlyInAnyOrder(UNIVERSE.get(1), UNIVERSE.get(2));
             }
         }
     }

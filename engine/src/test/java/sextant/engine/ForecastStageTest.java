@@ -29,10 +29,8 @@ class ForecastStageTest {
         assertThat(models.defaultModel().threadSafe()).isTrue();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            var one = new ForecastStage(ForecastStore.NONE, CycleListener.NONE, pool, 1).run(models, bars, spec,
-                    new LinkedHashMap<>());
-            var three = new ForecastStage(ForecastStore.NONE, CycleListener.NONE, pool, 3).run(models, bars, spec,
-                    new LinkedHashMap<>());
+            var one = new ForecastStage(ForecastStore.NONE, CycleListener.NONE, pool, 1).run(models, bars, spec);
+            var three = new ForecastStage(ForecastStore.NONE, CycleListener.NONE, pool, 3).run(models, bars, spec);
             assertThat(three.computed()).isEqualTo(one.computed()).isEqualTo(20L * (2 * spec.windows() + spec.daysPerWindow() + 1)); // one-step history of 2W bars, each fitted on d before it
             for (Instrument inst : bars.keySet()) {
                 assertThat(three.paths().get(inst).close()).containsExactly(one.paths().get(inst).close());

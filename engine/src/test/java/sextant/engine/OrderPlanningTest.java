@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sextant.core.backtest.StrategyId;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -28,7 +29,7 @@ class OrderPlanningTest {
     final OrderPlanner planner = new OrderPlanner(new ClientOrderIds("sx"));
 
     static SymbolDecision trade(Instrument i, Side side, double score, double entry, double tp) {
-        return new SymbolDecision(i, "trade", StrategyId.MAXDIFF, side, score, entry, tp, 0, "test", false);
+        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, score, entry, tp, 0, "test", false);
     }
 
     @Test
@@ -39,10 +40,10 @@ class OrderPlanningTest {
                 List.of());
         Map<String, SymbolDecision> by = new java.util.HashMap<>();
         out.forEach(d -> by.put(d.instrument().symbol(), d));
-        assertThat(by.get("BBB").action()).isEqualTo("trade");
+        assertThat(by.get("BBB").action()).isEqualTo(Action.TRADE);
         assertThat(by.get("BBB").qty()).isEqualTo(200); // 10 % of 100k at 50
         assertThat(by.get("BTCUSD").qty()).isEqualTo(0.3333); // crypto steps of 1e-4, rounded down
-        assertThat(by.get("AAA").action()).isEqualTo("skip");
+        assertThat(by.get("AAA").action()).isEqualTo(Action.SKIP);
         assertThat(by.get("AAA").reason()).contains("beyond max-positions 2");
     }
 
@@ -62,12 +63,12 @@ class OrderPlanningTest {
         List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
                 new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100)));
         assertThat(out).singleElement().satisfies(d -> {
-            assertThat(d.action()).isEqualTo("skip");
+            assertThat(d.action()).isEqualTo(Action.SKIP);
             assertThat(d.qty()).isZero();
             assertThat(d.reason()).startsWith("holding -10 on the other side: closing it first");
         });
         List<PlannedAction> plan = planner.plan(DAY, out, List.of(new Position(AAA, -10, 101, 100)), List.of(),
-                Map.of("AAA", 100.0));
+                Map.of(AAA, 100.0));
         assertThat(plan).singleElement().satisfies(a -> {
             assertThat(a.submit().side()).isEqualTo(Side.BUY);
             assertThat(a.submit().qty()).isEqualTo(10);
@@ -77,7 +78,7 @@ class OrderPlanningTest {
 
     @Test
     void sameDecisionTwiceGivesTheSameClientOrderIdAndAnOpenOrderIsKept() {
-        SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r", false);
+        SymbolDecision d = new SymbolDecision(AAA, Action.TRADE, StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r", false);
         List<PlannedAction> first = planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of());
         assertThat(first).singleElement().satisfies(a -> {
             assertThat(a.submit().clientOrderId()).isEqualTo("sx-20250602-AAA-eb");
@@ -99,10 +100,10 @@ class OrderPlanningTest {
 
     @Test
     void heldPositionGetsATakeProfitAndStaleOrdersAreCancelled() {
-        SymbolDecision hold = new SymbolDecision(AAA, "hold", StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r", false);
+        SymbolDecision hold = new SymbolDecision(AAA, Action.HOLD, StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r", false);
         Order stale = order(AAA, "sx-20250530-AAA-eb", Side.BUY);
         List<PlannedAction> plan = planner.plan(DAY, List.of(hold), List.of(new Position(AAA, 10, 98, 100)),
-                List.of(stale), Map.of("AAA", 100.0));
+                List.of(stale), Map.of(AAA, 100.0));
         assertThat(plan).hasSize(2);
         assertThat(plan.get(0).cancel()).isEqualTo(stale);
         assertThat(plan.get(1).submit().side()).isEqualTo(Side.SELL);
@@ -117,7 +118,7 @@ class OrderPlanningTest {
         Order bbbOrder = order(BBB, "sx-20250530-BBB-eb", Side.BUY);
         List<PlannedAction> plan = planner.plan(DAY, List.of(skip, error),
                 List.of(new Position(AAA, -5, 50, 50), new Position(BBB, 3, 10, 10)), List.of(bbbOrder),
-                Map.of("AAA", 50.0, "BBB", 10.0));
+                Map.of(AAA, 50.0, BBB, 10.0));
         assertThat(plan).singleElement().satisfies(a -> {
             assertThat(a.submit().instrument()).isEqualTo(AAA);
             assertThat(a.submit().side()).isEqualTo(Side.BUY);
@@ -129,7 +130,7 @@ class OrderPlanningTest {
 
     @Test
     void cryptoOrdersAreGoodTillCancelled() {
-        SymbolDecision d = new SymbolDecision(BTC, "trade", StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r", false);
+        SymbolDecision d = new SymbolDecision(BTC, Action.TRADE, StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r", false);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement()
                 .satisfies(a -> {
                     assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.GTC);
@@ -139,7 +140,7 @@ class OrderPlanningTest {
 
     @Test
     void closeSignalStrategiesEnterAtMarket() {
-        SymbolDecision d = new SymbolDecision(AAA, "trade", StrategyId.SIMPLE, Side.SELL, 0.01, 50, Double.NaN, 20, "r", true);
+        SymbolDecision d = new SymbolDecision(AAA, Action.TRADE, StrategyId.SIMPLE, Side.SELL, 0.01, 50, Double.NaN, 20, "r", true);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement().satisfies(a -> {
             assertThat(a.submit().type()).isEqualTo(sextant.core.order.OrderType.MARKET);
             assertThat(a.submit().qty()).isEqualTo(20);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,13 +55,13 @@ class PaperReconciliationTest {
                 OrderPhase phase = new OrderPhase(broker, ledger, cycle, ids, settings, Clock.systemUTC());
                 phase.reconcile();
                 Map<String, OwnedPosition> owned = ledger.ownedPositions();
-                Map<String, Double> lastClose = new TreeMap<>();
+                Map<Instrument, Double> lastClose = new HashMap<>();
                 List<SymbolDecision> decisions = new ArrayList<>();
                 for (int k = 0; k < universe.size(); k++) {
                     Instrument inst = universe.get(k);
                     BarSeries b = market.dailyBars(inst, d.minusDays(10), d.minusDays(1));
                     double close = b.close()[b.size() - 1];
-                    lastClose.put(inst.symbol(), close);
+                    lastClose.put(inst, close);
                     OwnedPosition p = owned.get(inst.symbol());
                     double qty = inst.isCrypto() ? 0.01 : 40;
                     if ((session + k) % 5 == 4) {

@@ -12,6 +12,7 @@ import sextant.core.backtest.OneStepSeries;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.StrategyReport;
 import sextant.core.backtest.SymbolBacktest;
+import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Side;
@@ -56,7 +57,7 @@ class StrategySelectorTest {
         // Not enabled, however good it looks.
         r.put(StrategyId.PCTDIFF, report(StrategyId.PCTDIFF, 0.05, 0.05, buy(97, 110)));
         SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, r, 0, 0, 0), "range-vol", 100);
-        assertThat(d.action()).isEqualTo("trade");
+        assertThat(d.action()).isEqualTo(Action.TRADE);
         assertThat(d.strategy()).isEqualTo(StrategyId.MAXDIFF_ALWAYS_ON);
         assertThat(d.entryPrice()).isEqualTo(98);
         assertThat(d.score()).isCloseTo(0.003, org.assertj.core.api.Assertions.within(1e-15));
@@ -83,7 +84,7 @@ class StrategySelectorTest {
         r.put(StrategyId.MAXDIFF_ALWAYS_ON, report(StrategyId.MAXDIFF_ALWAYS_ON, 0.01, 0.004,
                 new NextBarPlan(Side.SELL, 101, 98, true, 0, 0, "ok")));
         SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.crypto("BTCUSD"), 70, r, 0, 0, 0), "m", 100);
-        assertThat(d.action()).isEqualTo("skip");
+        assertThat(d.action()).isEqualTo(Action.SKIP);
         assertThat(d.reason()).contains("no strategy qualifies").contains("maxdiffalwayson: crypto is long-only");
         Map<StrategyId, StrategyReport> only = Map.of(StrategyId.MAXDIFF, r.get(StrategyId.MAXDIFF));
         SymbolDecision e = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, only, 0, 0, 0), "m", 100);
@@ -98,13 +99,13 @@ class StrategySelectorTest {
                 report(StrategyId.MAXDIFF, 0.004, 0.003, 0.0033, buy(99, 102)));
         SymbolDecision d = new StrategySelector(SETTINGS).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, noisy,
                 0, 0, 0), "m", 100);
-        assertThat(d.action()).isEqualTo("skip");
+        assertThat(d.action()).isEqualTo(Action.SKIP);
         assertThat(d.reason()).contains("+0.300% (SE 0.330%) over 70 bars: mean - 2.0 SE = -0.360%");
         // With z = 0 the same mean qualifies: the gate is the standard error, nothing else.
         CycleSettings z0 = new CycleSettings(70, 6, 900, EnumSet.of(StrategyId.MAXDIFF), 0.0001, 10, 0.1, 1.0, 1, "sx",
                 "m", sextant.core.strategy.FillModel.CONSERVATIVE, 0);
         assertThat(new StrategySelector(z0).choose(new SymbolBacktest(Instrument.stock("AAA"), 70, noisy, 0, 0, 0), "m",
-                100).action()).isEqualTo("trade");
+                100).action()).isEqualTo(Action.TRADE);
     }
 
     @Test

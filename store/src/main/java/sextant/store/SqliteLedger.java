@@ -117,7 +117,7 @@ public final class SqliteLedger implements Ledger {
                 for (SymbolDecision d : decisions) {
                     ps.setLong(1, cycleId);
                     ps.setString(2, d.instrument().symbol());
-                    ps.setString(3, d.action());
+                    ps.setString(3, d.action().key());
                     ps.setString(4, d.strategy() == null ? null : d.strategy().key());
                     ps.setString(5, d.side() == null ? null : d.side().wire());
                     setReal(ps, 6, d.score());

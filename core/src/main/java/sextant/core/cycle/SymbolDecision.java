@@ -5,33 +5,31 @@ import sextant.core.market.Instrument;
 import sextant.core.order.Side;
 
 /**
- * What the cycle decided for one symbol and why. {@code action} is one of {@code trade}, {@code hold},
- * {@code skip} (analysed, nothing to do), or {@code error} (could not be analysed: its positions and orders are
- * left exactly as they are); {@code reason} is a sentence a trader can read.
+ * What the cycle decided for one symbol and why: the {@link Action}, and a {@code reason} a trader can read.
  *
  * @param strategy   chosen strategy, or null when none qualified
  * @param score      ranking score (out-of-sample average daily return of the chosen strategy)
  * @param entryPrice the entry limit; for a market entry, the reference price (last close) used for sizing
  * @param atMarket   enter with a market order at the next open (close-signal strategies) instead of a limit
  */
-public record SymbolDecision(Instrument instrument, String action, StrategyId strategy, Side side, double score,
+public record SymbolDecision(Instrument instrument, Action action, StrategyId strategy, Side side, double score,
                              double entryPrice, double takeProfitPrice, double qty, String reason, boolean atMarket) {
 
     public static SymbolDecision skip(Instrument instrument, String reason) {
-        return new SymbolDecision(instrument, "skip", null, null, Double.NaN, Double.NaN, Double.NaN, 0, reason, false);
+        return new SymbolDecision(instrument, Action.SKIP, null, null, Double.NaN, Double.NaN, Double.NaN, 0, reason, false);
     }
 
     public static SymbolDecision error(Instrument instrument, String reason) {
-        return new SymbolDecision(instrument, "error", null, null, Double.NaN, Double.NaN, Double.NaN, 0, reason, false);
+        return new SymbolDecision(instrument, Action.ERROR, null, null, Double.NaN, Double.NaN, Double.NaN, 0, reason, false);
     }
 
     /** The same decision with another action, quantity and reason. */
-    public SymbolDecision with(String newAction, double newQty, String newReason) {
+    public SymbolDecision with(Action newAction, double newQty, String newReason) {
         return new SymbolDecision(instrument, newAction, strategy, side, score, entryPrice, takeProfitPrice, newQty, newReason,
                 atMarket);
     }
 
     public boolean trades() {
-        return "trade".equals(action);
+        return action == Action.TRADE;
     }
 }
