@@ -17,12 +17,23 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> SP = FloatVector.SPECIES_256;
     private static final VectorSpecies<Float> W = FloatVector.SPECIES_512;
-    /** 512-bit vectors are compiled to real instructions here (not emulated). */
-    private static final boolean WIDE = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
     private static final int S = PackedLinear.STRIP;
     private static final int MR = 4;
     private static final int WIDE_MR = 8;
     private static final int ROW_BLOCK = 48;
+
+    /** Whether the 512-bit micro-kernel runs; otherwise the 256-bit one. */
+    private final boolean wide;
+
+    /** The micro-kernel for this hardware: 512-bit where the JIT compiles such vectors to real instructions. */
+    VectorKernels() {
+        this(FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512);
+    }
+
+    /** Tests choose the micro-kernel: both must give the same results within float32 rounding. */
+    VectorKernels(boolean wide) {
+        this.wide = wide;
+    }
 
     @Override
     public String name() {
@@ -36,7 +47,7 @@ final class VectorKernels implements Kernels {
             int rEnd = Math.min(rows, rb + ROW_BLOCK);
             for (int s = 0; s < w.strips; s++) {
                 int r = rb;
-                if (WIDE) {
+                if (wide) {
                     for (; r + WIDE_MR <= rEnd; r += WIDE_MR) {
                         wide8(x, r, w, s, out, accumulate, relu);
                     }
