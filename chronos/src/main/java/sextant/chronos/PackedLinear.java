@@ -7,7 +7,7 @@ package sextant.chronos;
  * packed copy is the only copy of the weights on the heap (the file itself stays memory-mapped).
  */
 final class PackedLinear {
-    static final int STRIP = 16;
+    static final int STRIP = 32;
 
     final int in;
     final int out;

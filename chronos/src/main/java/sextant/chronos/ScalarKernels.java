@@ -1,7 +1,7 @@
 package sextant.chronos;
 
 /**
- * Plain-Java kernels. The inner loops run over the 16 contiguous columns of a packed strip with independent
+ * Plain-Java kernels. The inner loops run over the 32 contiguous columns of a packed strip with independent
  * accumulators, a shape the JIT compiles to SIMD by itself; they are the fallback when the Vector API is absent.
  */
 final class ScalarKernels implements Kernels {

@@ -1,22 +1,39 @@
 package sextant.chronos;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API kernels (loaded only when {@code jdk.incubator.vector} is present; see {@link Kernels#select}). The
- * matrix product is register-blocked: four input rows times one 16-column strip keep eight 8-lane accumulators,
- * and each step loads two weight vectors and four broadcasts for eight fused multiply-adds. (Six rows, twelve
- * accumulators, measured five times slower on JDK 17's C2: the accumulators no longer fit the 16 AVX2 registers
- * and spill.) Rows go in blocks of
- * {@link #ROW_BLOCK} so that their inputs stay in cache while every strip of the weights streams past.
+ * matrix product is register-blocked over one 32-column packed strip. With 512-bit vectors (AVX-512: 32 registers)
+ * eight input rows keep sixteen accumulators, and each k step loads two weight vectors and eight broadcasts for
+ * sixteen fused multiply-adds. With 256-bit vectors (AVX2: 16 registers) each 16-column half of the strip is done
+ * by four rows and eight accumulators, the most that fits without spilling (six rows measured five times slower on
+ * JDK 17's C2). Rows go in blocks of {@link #ROW_BLOCK} so that their inputs stay in cache while every strip of
+ * the weights streams past. Every path sums over k in the same order, so results do not depend on the row count.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> SP = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> W = FloatVector.SPECIES_512;
     private static final int S = PackedLinear.STRIP;
     private static final int MR = 4;
+    private static final int WIDE_MR = 8;
     private static final int ROW_BLOCK = 48;
+
+    /** Whether the 512-bit micro-kernel runs; otherwise the 256-bit one. */
+    private final boolean wide;
+
+    /** The micro-kernel for this hardware: 512-bit where the JIT compiles such vectors to real instructions. */
+    VectorKernels() {
+        this(FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512);
+    }
+
+    /** Tests choose the micro-kernel: both must give the same results within float32 rounding. */
+    VectorKernels(boolean wide) {
+        this.wide = wide;
+    }
 
     @Override
     public String name() {
@@ -30,17 +47,108 @@ final class VectorKernels implements Kernels {
             int rEnd = Math.min(rows, rb + ROW_BLOCK);
             for (int s = 0; s < w.strips; s++) {
                 int r = rb;
-                for (; r + MR <= rEnd; r += MR) {
-                    block4(x, r, w, s, out, accumulate, relu);
+                if (wide) {
+                    for (; r + WIDE_MR <= rEnd; r += WIDE_MR) {
+                        wide8(x, r, w, s, out, accumulate, relu);
+                    }
+                    for (; r < rEnd; r++) {
+                        wide1(x, r, w, s, out, accumulate, relu);
+                    }
+                    continue;
                 }
-                for (; r < rEnd; r++) {
-                    row1(x, r, w, s, out, accumulate, relu);
+                for (int half = 0; half < S; half += 16) {
+                    r = rb;
+                    for (; r + MR <= rEnd; r += MR) {
+                        block4(x, r, w, s, half, out, accumulate, relu);
+                    }
+                    for (; r < rEnd; r++) {
+                        row1(x, r, w, s, half, out, accumulate, relu);
+                    }
                 }
             }
         }
     }
 
-    private static void block4(float[] x, int r, PackedLinear w, int s, float[] out, boolean accumulate, boolean relu) {
+    /** Eight rows times one 32-column strip on 512-bit vectors: sixteen accumulators, two weight loads per k. */
+    private static void wide8(float[] x, int r, PackedLinear w, int s, float[] out, boolean accumulate, boolean relu) {
+        int in = w.in;
+        float[] p = w.packed;
+        FloatVector c00 = FloatVector.zero(W), c01 = FloatVector.zero(W);
+        FloatVector c10 = FloatVector.zero(W), c11 = FloatVector.zero(W);
+        FloatVector c20 = FloatVector.zero(W), c21 = FloatVector.zero(W);
+        FloatVector c30 = FloatVector.zero(W), c31 = FloatVector.zero(W);
+        FloatVector c40 = FloatVector.zero(W), c41 = FloatVector.zero(W);
+        FloatVector c50 = FloatVector.zero(W), c51 = FloatVector.zero(W);
+        FloatVector c60 = FloatVector.zero(W), c61 = FloatVector.zero(W);
+        FloatVector c70 = FloatVector.zero(W), c71 = FloatVector.zero(W);
+        int x0 = r * in;
+        int wk = s * in * S;
+        for (int k = 0; k < in; k++, wk += S) {
+            FloatVector w0 = FloatVector.fromArray(W, p, wk);
+            FloatVector w1 = FloatVector.fromArray(W, p, wk + 16);
+            FloatVector a;
+            a = FloatVector.broadcast(W, x[x0 + k]);
+            c00 = a.fma(w0, c00);
+            c01 = a.fma(w1, c01);
+            a = FloatVector.broadcast(W, x[x0 + in + k]);
+            c10 = a.fma(w0, c10);
+            c11 = a.fma(w1, c11);
+            a = FloatVector.broadcast(W, x[x0 + 2 * in + k]);
+            c20 = a.fma(w0, c20);
+            c21 = a.fma(w1, c21);
+            a = FloatVector.broadcast(W, x[x0 + 3 * in + k]);
+            c30 = a.fma(w0, c30);
+            c31 = a.fma(w1, c31);
+            a = FloatVector.broadcast(W, x[x0 + 4 * in + k]);
+            c40 = a.fma(w0, c40);
+            c41 = a.fma(w1, c41);
+            a = FloatVector.broadcast(W, x[x0 + 5 * in + k]);
+            c50 = a.fma(w0, c50);
+            c51 = a.fma(w1, c51);
+            a = FloatVector.broadcast(W, x[x0 + 6 * in + k]);
+            c60 = a.fma(w0, c60);
+            c61 = a.fma(w1, c61);
+            a = FloatVector.broadcast(W, x[x0 + 7 * in + k]);
+            c70 = a.fma(w0, c70);
+            c71 = a.fma(w1, c71);
+        }
+        int col = s * S;
+        storeW(c00, r + 0, w, col, out, accumulate, relu);
+        storeW(c01, r + 0, w, col + 16, out, accumulate, relu);
+        storeW(c10, r + 1, w, col, out, accumulate, relu);
+        storeW(c11, r + 1, w, col + 16, out, accumulate, relu);
+        storeW(c20, r + 2, w, col, out, accumulate, relu);
+        storeW(c21, r + 2, w, col + 16, out, accumulate, relu);
+        storeW(c30, r + 3, w, col, out, accumulate, relu);
+        storeW(c31, r + 3, w, col + 16, out, accumulate, relu);
+        storeW(c40, r + 4, w, col, out, accumulate, relu);
+        storeW(c41, r + 4, w, col + 16, out, accumulate, relu);
+        storeW(c50, r + 5, w, col, out, accumulate, relu);
+        storeW(c51, r + 5, w, col + 16, out, accumulate, relu);
+        storeW(c60, r + 6, w, col, out, accumulate, relu);
+        storeW(c61, r + 6, w, col + 16, out, accumulate, relu);
+        storeW(c70, r + 7, w, col, out, accumulate, relu);
+        storeW(c71, r + 7, w, col + 16, out, accumulate, relu);
+    }
+
+    private static void wide1(float[] x, int r, PackedLinear w, int s, float[] out, boolean accumulate, boolean relu) {
+        int in = w.in;
+        float[] p = w.packed;
+        FloatVector c0 = FloatVector.zero(W), c1 = FloatVector.zero(W);
+        int x0 = r * in;
+        int wk = s * in * S;
+        for (int k = 0; k < in; k++, wk += S) {
+            FloatVector a = FloatVector.broadcast(W, x[x0 + k]);
+            c0 = a.fma(FloatVector.fromArray(W, p, wk), c0);
+            c1 = a.fma(FloatVector.fromArray(W, p, wk + 16), c1);
+        }
+        int col = s * S;
+        storeW(c0, r, w, col, out, accumulate, relu);
+        storeW(c1, r, w, col + 16, out, accumulate, relu);
+    }
+
+    /** Four rows times the 16 columns of a strip from {@code half}, on 256-bit vectors. */
+    private static void block4(float[] x, int r, PackedLinear w, int s, int half, float[] out, boolean accumulate, boolean relu) {
         int in = w.in;
         float[] p = w.packed;
         FloatVector c00 = FloatVector.zero(SP), c01 = FloatVector.zero(SP);
@@ -48,7 +156,7 @@ final class VectorKernels implements Kernels {
         FloatVector c20 = FloatVector.zero(SP), c21 = FloatVector.zero(SP);
         FloatVector c30 = FloatVector.zero(SP), c31 = FloatVector.zero(SP);
         int x0 = r * in;
-        int wk = s * in * S;
+        int wk = s * in * S + half;
         for (int k = 0; k < in; k++, wk += S) {
             FloatVector w0 = FloatVector.fromArray(SP, p, wk);
             FloatVector w1 = FloatVector.fromArray(SP, p, wk + 8);
@@ -65,61 +173,99 @@ final class VectorKernels implements Kernels {
             c30 = a.fma(w0, c30);
             c31 = a.fma(w1, c31);
         }
-        store(c00, c01, r, w, s, out, accumulate, relu);
-        store(c10, c11, r + 1, w, s, out, accumulate, relu);
-        store(c20, c21, r + 2, w, s, out, accumulate, relu);
-        store(c30, c31, r + 3, w, s, out, accumulate, relu);
+        int col = s * S + half;
+        store(c00, r, w, col, out, accumulate, relu);
+        store(c01, r, w, col + 8, out, accumulate, relu);
+        store(c10, r + 1, w, col, out, accumulate, relu);
+        store(c11, r + 1, w, col + 8, out, accumulate, relu);
+        store(c20, r + 2, w, col, out, accumulate, relu);
+        store(c21, r + 2, w, col + 8, out, accumulate, relu);
+        store(c30, r + 3, w, col, out, accumulate, relu);
+        store(c31, r + 3, w, col + 8, out, accumulate, relu);
     }
 
-    private static void row1(float[] x, int r, PackedLinear w, int s, float[] out, boolean accumulate, boolean relu) {
+    private static void row1(float[] x, int r, PackedLinear w, int s, int half, float[] out, boolean accumulate, boolean relu) {
         int in = w.in;
         float[] p = w.packed;
         FloatVector c0 = FloatVector.zero(SP), c1 = FloatVector.zero(SP);
         int x0 = r * in;
-        int wk = s * in * S;
+        int wk = s * in * S + half;
         for (int k = 0; k < in; k++, wk += S) {
             FloatVector a = FloatVector.broadcast(SP, x[x0 + k]);
             c0 = a.fma(FloatVector.fromArray(SP, p, wk), c0);
             c1 = a.fma(FloatVector.fromArray(SP, p, wk + 8), c1);
         }
-        store(c0, c1, r, w, s, out, accumulate, relu);
+        int col = s * S + half;
+        store(c0, r, w, col, out, accumulate, relu);
+        store(c1, r, w, col + 8, out, accumulate, relu);
     }
 
-    /** Bias, ReLU and the residual add, in the same order for every row whichever kernel computed it. */
-    private static void store(FloatVector v0, FloatVector v1, int r, PackedLinear w, int s, float[] out, boolean accumulate, boolean relu) {
+    /** Bias, ReLU and the residual add for one vector of row r from column col, in the same order for every kernel. */
+    private static void store(FloatVector v, int r, PackedLinear w, int col, float[] out, boolean accumulate, boolean relu) {
         int n = w.out;
-        int col0 = s * S;
-        int o = r * n + col0;
-        if (col0 + S <= n) {
-            if (w.bias != null) {
-                v0 = v0.add(FloatVector.fromArray(SP, w.bias, col0));
-                v1 = v1.add(FloatVector.fromArray(SP, w.bias, col0 + 8));
-            }
-            if (relu) {
-                v0 = v0.lanewise(VectorOperators.MAX, 0f);
-                v1 = v1.lanewise(VectorOperators.MAX, 0f);
-            }
-            if (accumulate) {
-                v0 = FloatVector.fromArray(SP, out, o).add(v0);
-                v1 = FloatVector.fromArray(SP, out, o + 8).add(v1);
-            }
-            v0.intoArray(out, o);
-            v1.intoArray(out, o + 8);
+        if (col >= n) {
             return;
         }
-        float[] tmp = new float[S];
-        v0.intoArray(tmp, 0);
-        v1.intoArray(tmp, 8);
-        for (int j = 0; j < n - col0; j++) {
-            float v = tmp[j];
+        int o = r * n + col;
+        if (col + SP.length() <= n) {
             if (w.bias != null) {
-                v += w.bias[col0 + j];
+                v = v.add(FloatVector.fromArray(SP, w.bias, col));
             }
             if (relu) {
-                v = Math.max(v, 0f);
+                v = v.lanewise(VectorOperators.MAX, 0f);
             }
-            out[o + j] = accumulate ? out[o + j] + v : v;
+            if (accumulate) {
+                v = FloatVector.fromArray(SP, out, o).add(v);
+            }
+            v.intoArray(out, o);
+            return;
         }
+        // The last, partial strip: the zero-filled columns past w.out are masked off.
+        VectorMask<Float> m = SP.indexInRange(col, n);
+        if (w.bias != null) {
+            v = v.add(FloatVector.fromArray(SP, w.bias, col, m));
+        }
+        if (relu) {
+            v = v.lanewise(VectorOperators.MAX, 0f);
+        }
+        if (accumulate) {
+            v = FloatVector.fromArray(SP, out, o, m).add(v);
+        }
+        v.intoArray(out, o, m);
+    }
+
+    /** Bias, ReLU and the residual add for one vector of row r from column col, in the same order for every kernel. */
+    private static void storeW(FloatVector v, int r, PackedLinear w, int col, float[] out, boolean accumulate, boolean relu) {
+        int n = w.out;
+        if (col >= n) {
+            return;
+        }
+        int o = r * n + col;
+        if (col + W.length() <= n) {
+            if (w.bias != null) {
+                v = v.add(FloatVector.fromArray(W, w.bias, col));
+            }
+            if (relu) {
+                v = v.lanewise(VectorOperators.MAX, 0f);
+            }
+            if (accumulate) {
+                v = FloatVector.fromArray(W, out, o).add(v);
+            }
+            v.intoArray(out, o);
+            return;
+        }
+        // The last, partial strip: the zero-filled columns past w.out are masked off.
+        VectorMask<Float> m = W.indexInRange(col, n);
+        if (w.bias != null) {
+            v = v.add(FloatVector.fromArray(W, w.bias, col, m));
+        }
+        if (relu) {
+            v = v.lanewise(VectorOperators.MAX, 0f);
+        }
+        if (accumulate) {
+            v = FloatVector.fromArray(W, out, o, m).add(v);
+        }
+        v.intoArray(out, o, m);
     }
 
     @Override
