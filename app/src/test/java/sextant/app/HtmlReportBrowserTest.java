@@ -105,8 +105,8 @@ class HtmlReportBrowserTest {
         if (profile != null) {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // A leftover browser profile in the temp directory harms nothing.
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // A leftover browser profile in the temp directory harms nothing (Chromium may still be removing files).
             }
         }
     }
