@@ -54,13 +54,12 @@ final class PortfolioBuilder {
                 out.add(d.with("hold", Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
                 continue;
             }
-            if (p != null) {
-                // One order owner per symbol and one step per cycle: close the opposite position now, enter later.
-                out.add(skip(d, "holding " + fmt(p.qty()) + " on the other side: closing it first"));
-                continue;
-            }
+            // A position on the other side is a flip: it is closed first (its exposure is gone before the entry), and
+            // the entry is sized as a new one. What the close frees is not counted as buying power: it is known only
+            // once the close has filled.
+            double ownGross = p == null ? gross : gross - Math.abs(p.marketValue());
             double budget = PositionSizer.budget(account.equity(), settings.positionFraction(), settings.maxGrossExposure(),
-                    gross, d.instrument().isCrypto() ? Math.min(buyingPower, cash) : buyingPower);
+                    ownGross, d.instrument().isCrypto() ? Math.min(buyingPower, cash) : buyingPower);
             double qty = PositionSizer.quantity(d.instrument(), budget, d.entryPrice());
             if (qty <= 0) {
                 out.add(skip(d, String.format(Locale.ROOT, "budget %.2f buys no unit at %s", budget,
@@ -72,7 +71,8 @@ final class PortfolioBuilder {
             buyingPower -= notional;
             cash -= notional;
             slots--;
-            out.add(d.with("trade", qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
+            String flip = p == null ? "" : "flip from " + fmt(p.qty()) + " on the other side: close it, then ";
+            out.add(d.with("trade", qty, flip + "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
         }
         out.sort(Comparator.comparing(d -> d.instrument().symbol()));
         return out;
