@@ -261,7 +261,7 @@ public final class CycleEngine implements AutoCloseable {
                     lastClose.getOrDefault(bt.instrument().symbol(), Double.NaN)));
         }
         chosen.addAll(failures.values());
-        return new PortfolioBuilder(settings).build(chosen, account, positions);
+        return new PortfolioBuilder(settings, broker.reportsFillsAtOnce()).build(chosen, account, positions);
     }
 
     private static String summary(List<SymbolDecision> decisions, List<OrderEvent> events) {

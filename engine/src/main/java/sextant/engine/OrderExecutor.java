@@ -122,7 +122,8 @@ final class OrderExecutor {
         }
         reconciler.absorb(now);
         if (now.status() != OrderStatus.FILLED) {
-            events.add(new OrderEvent(OrderOutcome.REFUSED, symbol, null, now, "flip: entry not sent this cycle: the"
+            // No order on the event: the cycle output then prints this reason, not the close's id again.
+            events.add(new OrderEvent(OrderOutcome.REFUSED, symbol, null, null, "flip: entry not sent this cycle: the"
                     + " close " + close.clientOrderId() + " is " + now.status().name().toLowerCase(java.util.Locale.ROOT)
                     + " (filled " + PortfolioBuilder.fmt(now.filledQty()) + " of " + PortfolioBuilder.fmt(now.qty())
                     + "); the entry follows in the next cycle, once the close has filled"));

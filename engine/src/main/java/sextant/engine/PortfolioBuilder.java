@@ -14,13 +14,25 @@ import sextant.core.sizing.PositionSizer;
 /**
  * Ranks trade decisions by score and sizes them against a fresh account snapshot. Existing positions in picked
  * symbols keep their size (no top-ups); new entries get {@code positionFraction} of equity each, within the gross
- * exposure cap and buying power, until {@code maxPositions} symbols are held or entered.
+ * exposure cap and buying power, until {@code maxPositions} symbols are held or entered. A pick on the other side of
+ * a position is a flip, sized as a new entry, where the broker can confirm the close within the cycle.
  */
 final class PortfolioBuilder {
     private final CycleSettings settings;
+    private final boolean flipsInOneCycle;
 
     PortfolioBuilder(CycleSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param flipsInOneCycle the broker can confirm a close within the cycle ({@code Broker.reportsFillsAtOnce}), so
+     *                        a pick on the other side of a position is sized as a flip; otherwise it is skipped while
+     *                        the position closes (no slot or budget is held for an entry that cannot be sent now)
+     */
+    PortfolioBuilder(CycleSettings settings, boolean flipsInOneCycle) {
         this.settings = settings;
+        this.flipsInOneCycle = flipsInOneCycle;
     }
 
     List<SymbolDecision> build(List<SymbolDecision> decisions, Account account, List<Position> positions) {
@@ -52,6 +64,11 @@ final class PortfolioBuilder {
             if (p != null && p.side() == d.side()) {
                 slots--;
                 out.add(d.with("hold", Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
+                continue;
+            }
+            if (p != null && !flipsInOneCycle) {
+                out.add(skip(d, "holding " + fmt(p.qty()) + " on the other side: closing it first; the entry follows"
+                        + " next cycle (this broker confirms no fill within the cycle)"));
                 continue;
             }
             // A position on the other side is a flip: it is closed first (its exposure is gone before the entry), and

@@ -66,6 +66,14 @@ class OrderPlanningTest {
             assertThat(d.qty()).isEqualTo(100); // 10 % of equity, as a new entry: the short's exposure is closed first
             assertThat(d.reason()).startsWith("flip from -10 on the other side: close it, then rank 1");
         });
+        // A broker that cannot confirm a fill within the cycle (the paper broker): skipped while the position closes.
+        assertThat(new PortfolioBuilder(SETTINGS, false).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
+                new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100))))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.action()).isEqualTo("skip");
+                    assertThat(d.qty()).isZero();
+                    assertThat(d.reason()).startsWith("holding -10 on the other side: closing it first; the entry follows");
+                });
         // Only the close is planned up front: the entry waits for the broker to confirm the close filled.
         List<PlannedAction> plan = planner.plan(DAY, out, List.of(new Position(AAA, -10, 101, 100)), List.of(),
                 Map.of("AAA", 100.0));
