@@ -93,11 +93,19 @@ final class Wiring {
         };
     }
 
+    /** Stock symbols as the universe spells them (upper case), so that {@code [gme]} matches GME. */
+    private static java.util.Set<String> hardToBorrow(SextantConfig cfg) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        cfg.list("paper.hard-to-borrow").forEach(s -> out.add(s.trim().toUpperCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
     static PaperConfig paperConfig(SextantConfig cfg) {
         try {
             return new PaperConfig(cfg.number("paper.initial-cash"), cfg.number("paper.stock-fee"),
                     cfg.number("paper.crypto-fee"), cfg.number("paper.max-leverage"), cfg.number("paper.slippage-bps"),
-                    cfg.bool("paper.partial-fills"), cfg.bool("paper.pending-cancels"));
+                    cfg.bool("paper.partial-fills"), cfg.bool("paper.pending-cancels"),
+                    hardToBorrow(cfg));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(cfg.source() + ": " + e.getMessage());
         }

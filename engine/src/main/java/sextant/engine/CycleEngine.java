@@ -267,7 +267,7 @@ public final class CycleEngine implements AutoCloseable {
                     lastClose.getOrDefault(bt.instrument(), Double.NaN)));
         }
         chosen.addAll(failed);
-        return new PortfolioBuilder(settings).build(chosen, account, positions);
+        return new PortfolioBuilder(settings, broker.reportsFillsAtOnce()).build(chosen, account, positions);
     }
 
     private static String summary(List<SymbolDecision> decisions, List<OrderEvent> events) {

@@ -76,8 +76,12 @@ final class OrderExecutor {
             return;
         }
         if (plan.keep() != null) {
-            events.add(record(new OrderEvent(OrderOutcome.KEPT, symbol, plan.want(), plan.keep(),
-                    "identical order already resting (" + plan.keep().clientOrderId() + "); not resent: " + plan.reason())));
+            OrderEvent kept = record(new OrderEvent(OrderOutcome.KEPT, symbol, plan.want(), plan.keep(),
+                    "identical order already resting (" + plan.keep().clientOrderId() + "); not resent: " + plan.reason()));
+            events.add(kept);
+            if (plan.flip()) {
+                enterAfterClose(kept.order(), symbol, replan, events);
+            }
             return;
         }
         if (plan.want() == null) {
@@ -88,7 +92,54 @@ final class OrderExecutor {
                     "not sent: a cancel it depends on is not confirmed yet; the next cycle continues")));
             return;
         }
-        events.add(submit(plan, symbol));
+        OrderEvent sent = submit(plan, symbol);
+        events.add(sent);
+        if (plan.flip() && sent.outcome() != OrderOutcome.REFUSED && sent.outcome() != OrderOutcome.FAILED) {
+            enterAfterClose(sent.order(), symbol, replan, events);
+        }
+    }
+
+    /**
+     * The second half of a flip: the entry is placed only once the close is confirmed filled. A resting opposite order
+     * would make the broker refuse the entry as a potential wash trade, and a close that filled only in part would
+     * leave the entry trading against Sextant's own position. A close not confirmed within the checks stays working,
+     * and the next cycle enters from the flat position.
+     */
+    private void enterAfterClose(Order close, String symbol, Supplier<SymbolPlan> replan, List<OrderEvent> events) {
+        if (close == null) {
+            return;
+        }
+        Order now = close;
+        try {
+            for (int check = 1; now.isOpen() && check <= settings.cancelChecks(); check++) {
+                if (check > 1) {
+                    sleep();
+                }
+                now = broker.findByClientOrderId(close.clientOrderId()).orElse(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not confirm the flip's close {}", symbol, close.clientOrderId(), e);
+        }
+        reconciler.absorb(now);
+        if (now.status() != OrderStatus.FILLED) {
+            // No order on the event: the cycle output then prints this reason, not the close's id again.
+            events.add(new OrderEvent(OrderOutcome.REFUSED, symbol, null, null, "flip: entry not sent this cycle: the"
+                    + " close " + close.clientOrderId() + " is " + now.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + " (filled " + PortfolioBuilder.fmt(now.filledQty()) + " of " + PortfolioBuilder.fmt(now.qty())
+                    + "); the entry follows in the next cycle, once the close has filled"));
+            return;
+        }
+        SymbolPlan entry;
+        try {
+            entry = replan.get();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: planning the flip's entry failed", symbol, e);
+            events.add(new OrderEvent(OrderOutcome.FAILED, symbol, null, null,
+                    "flip: the close filled, but planning the entry failed: " + e.getMessage()));
+            return;
+        }
+        run(new SymbolPlan(entry.instrument(), entry.cancels(), entry.want(), entry.keep(),
+                "flip, after the close " + close.clientOrderId() + " filled: " + entry.reason(), false), replan, events, false);
     }
 
     private record CancelResult(OrderEvent event, boolean blocking, boolean filled) {

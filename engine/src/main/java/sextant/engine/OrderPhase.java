@@ -121,13 +121,27 @@ final class OrderPhase {
             decision = SymbolDecision.skip(inst, why);
         }
         boolean escalate = escalate(day, inst.symbol(), ownOrders);
-        SymbolPlan plan = planner.planSymbol(day, decision, own, ownOrders, lastClose, escalate);
+        String flipHeldBack = flipHeldBack(b);
+        SymbolPlan plan = planner.planSymbol(day, decision, own, ownOrders, lastClose, escalate, flipHeldBack);
         SymbolDecision finalDecision = decision;
-        return executor.execute(plan, () -> replan(day, finalDecision, lastClose));
+        return executor.execute(plan, () -> replan(day, finalDecision, lastClose, flipHeldBack));
     }
 
-    /** Plans a symbol again from fresh broker and ledger state (after a fill was found during a cancel). */
-    private SymbolPlan replan(LocalDate day, SymbolDecision d, Double lastClose) {
+    /** Null when a flip may close and enter in this cycle; otherwise why the entry waits for the next cycle. */
+    private String flipHeldBack(Ownership.SymbolBook b) {
+        if (!broker.reportsFillsAtOnce()) {
+            return "the " + broker.name() + " broker fills orders only when the next session's bar settles, so the close"
+                    + " cannot be confirmed within this cycle";
+        }
+        if (b != null && b.hasForeign()) {
+            // An opposite-side order that is not Sextant's would make the entry a potential wash trade.
+            return "orders or a position there are not Sextant's";
+        }
+        return null;
+    }
+
+    /** Plans a symbol again from fresh broker and ledger state (after a fill found during a cancel, or a flip's close). */
+    private SymbolPlan replan(LocalDate day, SymbolDecision d, Double lastClose, String flipHeldBack) {
         String s = d.instrument().symbol();
         Ownership.SymbolBook b = Ownership.split(ids, broker.positions(), broker.openOrders(), ledger.ownedPositions()).get(s);
         Position own = b == null ? null : b.ownPosition();
@@ -137,7 +151,7 @@ final class OrderPhase {
             decision = d.with(Action.HOLD, Math.abs(own.qty()), "entry filled while it was being replaced; " + d.reason());
         }
         return planner.planSymbol(day, decision, own, b == null ? List.of() : b.own(), lastClose,
-                escalate(day, s, b == null ? List.of() : b.own()));
+                escalate(day, s, b == null ? List.of() : b.own()), flipHeldBack);
     }
 
     /** A close that has not filled by the next step becomes a market order. */

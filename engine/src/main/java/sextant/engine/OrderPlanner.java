@@ -24,7 +24,9 @@ import sextant.core.order.TimeInForce;
  *       close-signal strategies, whose backtest enters at the open);</li>
  *   <li>a position on the decided side: a take-profit limit for the whole position (if the plan has one);</li>
  *   <li>a position on the other side, or no longer picked: a closing limit 1 % through the last close, or a market
- *       order when an earlier close did not fill ({@code escalate});</li>
+ *       order when an earlier close did not fill ({@code escalate}). When the decision trades the other side, the plan
+ *       is a flip: the entry follows in this cycle once the close is confirmed filled (see {@link OrderExecutor}), or
+ *       in the next cycle where the broker cannot confirm it now;</li>
  * </ul>
  * An open order of Sextant's that is exactly the wanted one (side, remaining quantity, type, price, time in force) is
  * kept, whatever day's id it carries: a resting crypto take-profit keeps its place in the queue. Every other open order
@@ -46,9 +48,11 @@ final class OrderPlanner {
      * @param own       Sextant's open orders in the symbol
      * @param lastClose the newest closed bar's close, or null
      * @param escalate  an earlier close of this position did not fill: close with a market order
+     * @param flipHeldBack null when a position on the other side of a trade decision may be closed and the entry placed
+     *                  in this cycle (a flip); otherwise why not, and the entry waits for the next cycle
      */
     SymbolPlan planSymbol(LocalDate day, SymbolDecision d, Position position, List<Order> own, Double lastClose,
-                          boolean escalate) {
+                          boolean escalate, String flipHeldBack) {
         Instrument inst = d.instrument();
         OrderRequest want = null;
         String why;
@@ -76,6 +80,16 @@ final class OrderPlanner {
         } else {
             want = closing(day, inst, p, lastClose, escalate);
             why = (escalate ? "close at market (the earlier closing limit did not fill): " : "close: ") + d.reason();
+            if (d.trades() && d.qty() > 0 && d.side() != p.side()) {
+                if (flipHeldBack == null) {
+                    SymbolPlan plan = match(inst, want, own, "flip: close the " + PortfolioBuilder.fmt(p.qty())
+                            + " held, then enter " + d.side().wire() + " " + PortfolioBuilder.fmt(d.qty())
+                            + " once the broker confirms the close filled; " + why);
+                    return new SymbolPlan(inst, plan.cancels(), plan.want(), plan.keep(), plan.reason(), true);
+                }
+                why = "flip in two cycles (" + flipHeldBack + "): close now, enter " + d.side().wire() + " next cycle; "
+                        + why;
+            }
         }
         return match(inst, want, own, why);
     }
@@ -142,7 +156,8 @@ final class OrderPlanner {
                 continue;
             }
             String s = d.instrument().symbol();
-            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(d.instrument()), false);
+            SymbolPlan sp = planSymbol(day, d, pos.get(s), bySymbol.getOrDefault(s, List.of()), lastClose.get(d.instrument()),
+                    false, null);
             sp.cancels().forEach(o -> actions.add(PlannedAction.cancel(o, "superseded by this cycle's plan for " + s)));
             if (sp.want() != null && sp.keep() == null) {
                 actions.add(PlannedAction.submit(sp.want(), sp.reason()));

@@ -15,13 +15,25 @@ import sextant.core.sizing.PositionSizer;
 /**
  * Ranks trade decisions by score and sizes them against a fresh account snapshot. Existing positions in picked
  * symbols keep their size (no top-ups); new entries get {@code positionFraction} of equity each, within the gross
- * exposure cap and buying power, until {@code maxPositions} symbols are held or entered.
+ * exposure cap and buying power, until {@code maxPositions} symbols are held or entered. A pick on the other side of
+ * a position is a flip, sized as a new entry, where the broker can confirm the close within the cycle.
  */
 final class PortfolioBuilder {
     private final CycleSettings settings;
+    private final boolean flipsInOneCycle;
 
     PortfolioBuilder(CycleSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param flipsInOneCycle the broker can confirm a close within the cycle ({@code Broker.reportsFillsAtOnce}), so
+     *                        a pick on the other side of a position is sized as a flip; otherwise it is skipped while
+     *                        the position closes (no slot or budget is held for an entry that cannot be sent now)
+     */
+    PortfolioBuilder(CycleSettings settings, boolean flipsInOneCycle) {
         this.settings = settings;
+        this.flipsInOneCycle = flipsInOneCycle;
     }
 
     List<SymbolDecision> build(List<SymbolDecision> decisions, Account account, List<Position> positions) {
@@ -55,13 +67,17 @@ final class PortfolioBuilder {
                 out.add(d.with(Action.HOLD, Math.abs(p.qty()), "holding " + fmt(p.qty()) + "; " + d.reason()));
                 continue;
             }
-            if (p != null) {
-                // One order owner per symbol and one step per cycle: close the opposite position now, enter later.
-                out.add(skip(d, "holding " + fmt(p.qty()) + " on the other side: closing it first"));
+            if (p != null && !flipsInOneCycle) {
+                out.add(skip(d, "holding " + fmt(p.qty()) + " on the other side: closing it first; the entry follows"
+                        + " next cycle (this broker confirms no fill within the cycle)"));
                 continue;
             }
+            // A position on the other side is a flip: it is closed first (its exposure is gone before the entry), and
+            // the entry is sized as a new one. What the close frees is not counted as buying power: it is known only
+            // once the close has filled.
+            double ownGross = p == null ? gross : gross - Math.abs(p.marketValue());
             double budget = PositionSizer.budget(account.equity(), settings.positionFraction(), settings.maxGrossExposure(),
-                    gross, d.instrument().isCrypto() ? Math.min(buyingPower, cash) : buyingPower);
+                    ownGross, d.instrument().isCrypto() ? Math.min(buyingPower, cash) : buyingPower);
             double qty = PositionSizer.quantity(d.instrument(), budget, d.entryPrice());
             if (qty <= 0) {
                 out.add(skip(d, String.format(Locale.ROOT, "budget %.2f buys no unit at %s", budget,
@@ -73,7 +89,8 @@ final class PortfolioBuilder {
             buyingPower -= notional;
             cash -= notional;
             slots--;
-            out.add(d.with(Action.TRADE, qty, "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
+            String flip = p == null ? "" : "flip from " + fmt(p.qty()) + " on the other side: close it, then ";
+            out.add(d.with(Action.TRADE, qty, flip + "rank " + rank + ", " + fmt(qty) + " units; " + d.reason()));
         }
         out.sort(Comparator.comparing(d -> d.instrument().symbol()));
         return out;

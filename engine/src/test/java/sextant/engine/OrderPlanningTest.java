@@ -59,20 +59,30 @@ class OrderPlanningTest {
     }
 
     @Test
-    void aReversalClosesTheOppositePositionFirstAndSizesNothing() {
+    void aReversalIsAFlipSizedAsANewEntryAndItsFirstOrderClosesTheOppositePosition() {
         List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
                 new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100)));
         assertThat(out).singleElement().satisfies(d -> {
-            assertThat(d.action()).isEqualTo(Action.SKIP);
-            assertThat(d.qty()).isZero();
-            assertThat(d.reason()).startsWith("holding -10 on the other side: closing it first");
+            assertThat(d.action()).isEqualTo(Action.TRADE);
+            assertThat(d.qty()).isEqualTo(100); // 10 % of equity, as a new entry: the short's exposure is closed first
+            assertThat(d.reason()).startsWith("flip from -10 on the other side: close it, then rank 1");
         });
+        // A broker that cannot confirm a fill within the cycle (the paper broker): skipped while the position closes.
+        assertThat(new PortfolioBuilder(SETTINGS, false).build(List.of(trade(AAA, Side.BUY, 0.01, 100, 103)),
+                new Account(100_000, 100_000, 100_000, 100_000), List.of(new Position(AAA, -10, 101, 100))))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.action()).isEqualTo(Action.SKIP);
+                    assertThat(d.qty()).isZero();
+                    assertThat(d.reason()).startsWith("holding -10 on the other side: closing it first; the entry follows");
+                });
+        // Only the close is planned up front: the entry waits for the broker to confirm the close filled.
         List<PlannedAction> plan = planner.plan(DAY, out, List.of(new Position(AAA, -10, 101, 100)), List.of(),
                 Map.of(AAA, 100.0));
         assertThat(plan).singleElement().satisfies(a -> {
             assertThat(a.submit().side()).isEqualTo(Side.BUY);
             assertThat(a.submit().qty()).isEqualTo(10);
             assertThat(a.submit().clientOrderId()).endsWith("-cb");
+            assertThat(a.reason()).startsWith("flip: close the -10 held, then enter buy 100");
         });
     }
 

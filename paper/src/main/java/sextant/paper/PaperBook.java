@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -248,6 +249,21 @@ final class PaperBook {
             ps.setDouble(7, f.fee());
             ps.setString(8, f.at().toString());
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Day trades since {@code fromDay} (inclusive): stock symbols with fills on both sides in one session, counted once
+     * per symbol and session, as FINRA's pattern-day-trader rule counts them. Crypto is not subject to the rule.
+     */
+    int dayTradesSince(LocalDate fromDay) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT f.symbol, substr(f.at, 1, 10) AS d"
+                + " FROM paper_fills f JOIN paper_orders o ON o.id = f.order_id WHERE o.asset_class = 'STOCK'"
+                + " AND substr(f.at, 1, 10) >= ? GROUP BY f.symbol, d HAVING COUNT(DISTINCT f.side) = 2)")) {
+            ps.setString(1, fromDay.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
         }
     }
 

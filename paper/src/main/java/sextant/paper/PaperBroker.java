@@ -115,9 +115,10 @@ public final class PaperBroker implements Broker {
                 throw new BrokerException(r.instrument() + ": crypto cannot be sold short (selling " + r.qty()
                         + ", holding " + held + ")");
             }
-            PaperRules.check(book.openOrders(), r, held, config);
-            checkBuyingPower(book, r, held);
             LocalDate day = cycleDate.get();
+            PaperRules.check(book.openOrders(), r, held, config, book.dayTradesSince(PaperRules.pdtWindowStart(day)),
+                    book.equity());
+            checkBuyingPower(book, r, held);
             Instant now = day.atStartOfDay().toInstant(ZoneOffset.UTC);
             Order o = new Order("paper-" + book.nextOrderNumber(), r.clientOrderId(), r.instrument(), r.side(), r.qty(),
                     r.type(), r.limitPrice(), r.timeInForce(), OrderStatus.NEW, 0, Double.NaN, now);
@@ -142,6 +143,12 @@ public final class PaperBroker implements Broker {
             }
             return null;
         });
+    }
+
+    /** Orders fill only when the next session's bar settles, so a close is never found filled in its own cycle. */
+    @Override
+    public boolean reportsFillsAtOnce() {
+        return false;
     }
 
     @Override

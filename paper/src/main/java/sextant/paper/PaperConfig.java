@@ -1,5 +1,7 @@
 package sextant.paper;
 
+import java.util.Set;
+
 /**
  * Settings of the local paper broker.
  *
@@ -13,14 +15,22 @@ package sextant.paper;
  *                     do at a real venue, so that partial fills reach the engine
  * @param pendingCancels a cancel takes effect only at the next settlement: until then the order is still working and
  *                     may fill, as on Alpaca ({@code pending_cancel})
+ * @param hardToBorrow stock symbols that cannot be sold short (Alpaca: not {@code shortable} or not
+ *                     {@code easy_to_borrow}); every other stock is shortable in a margin account
  */
 public record PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage,
-                          double slippageBps, boolean partialFills, boolean pendingCancels) {
+                          double slippageBps, boolean partialFills, boolean pendingCancels, Set<String> hardToBorrow) {
     public PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage) {
         this(initialCash, stockFeeRate, cryptoFeeRate, maxLeverage, 0, false, false);
     }
 
+    public PaperConfig(double initialCash, double stockFeeRate, double cryptoFeeRate, double maxLeverage,
+                       double slippageBps, boolean partialFills, boolean pendingCancels) {
+        this(initialCash, stockFeeRate, cryptoFeeRate, maxLeverage, slippageBps, partialFills, pendingCancels, Set.of());
+    }
+
     public PaperConfig {
+        hardToBorrow = Set.copyOf(hardToBorrow);
         if (!(slippageBps >= 0 && slippageBps <= 500)) {
             throw new IllegalArgumentException("paper.slippage-bps must be between 0 and 500, got " + slippageBps);
         }

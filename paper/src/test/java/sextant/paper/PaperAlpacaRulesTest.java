@@ -94,4 +94,57 @@ class PaperAlpacaRulesTest {
                 .status()).isEqualTo(OrderStatus.NEW);
         today.set(D4);
     }
+
+    /** Three same-day round trips on D1 (a buy at 99 and a sell at 104 both fill on the 95..105 bar), in three stocks. */
+    private void threeDayTrades(PaperBroker broker) {
+        for (String sym : java.util.List.of("AAA", "BBB", "CCC")) {
+            Instrument i = Instrument.stock(sym);
+            broker.submit(OrderRequest.limit(i, Side.BUY, 10, 99, TimeInForce.DAY, sym + "-b"));
+            broker.submit(OrderRequest.limit(i, Side.SELL, 10, 104, TimeInForce.DAY, sym + "-s"));
+        }
+        today.set(D2);
+        assertThat(broker.positions()).isEmpty(); // each pair filled on D1: flat again, three day trades
+    }
+
+    @Test
+    void underTwentyFiveThousandAFourthDayTradeInFiveSessionsIsRefused() {
+        PaperBroker broker = open(new PaperConfig(20_000, 0, 0, 2));
+        threeDayTrades(broker);
+        Instrument ddd = Instrument.stock("DDD");
+        assertThat(broker.submit(OrderRequest.limit(ddd, Side.BUY, 10, 99, TimeInForce.DAY, "DDD-b")).status())
+                .isEqualTo(OrderStatus.NEW); // alone, it is no round trip
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(ddd, Side.SELL, 10, 104, TimeInForce.DAY, "DDD-s")))
+                .isInstanceOf(OrderRefusedException.class)
+                .hasMessageContaining("pattern day trading protection")
+                .hasMessageContaining("3 day trades were made in the last 5 sessions");
+        // A short in another symbol, with nothing open against it, cannot be a day trade: accepted.
+        assertThat(broker.submit(OrderRequest.limit(Instrument.stock("EEE"), Side.SELL, 1, 104, TimeInForce.DAY, "EEE-s"))
+                .status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void atTwentyFiveThousandOrMoreDayTradesAreNotLimited() {
+        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 2));
+        threeDayTrades(broker);
+        Instrument ddd = Instrument.stock("DDD");
+        broker.submit(OrderRequest.limit(ddd, Side.BUY, 10, 99, TimeInForce.DAY, "DDD-b"));
+        assertThat(broker.submit(OrderRequest.limit(ddd, Side.SELL, 10, 104, TimeInForce.DAY, "DDD-s")).status())
+                .isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void aHardToBorrowStockIsNotSoldShortButALongInItMayBeSold() {
+        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 2, 0, false, false, java.util.Set.of("BBB")));
+        Instrument bbb = Instrument.stock("BBB");
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(bbb, Side.SELL, 5, 101, TimeInForce.DAY, "short")))
+                .isInstanceOf(OrderRefusedException.class).hasMessageContaining("asset BBB cannot be sold short");
+        assertThat(broker.submit(OrderRequest.limit(AAA, Side.SELL, 5, 101, TimeInForce.DAY, "aaa-short")).status())
+                .isEqualTo(OrderStatus.NEW); // shortable: allowed in a margin account
+        broker.submit(OrderRequest.limit(bbb, Side.BUY, 10, 99, TimeInForce.DAY, "long"));
+        today.set(D2);
+        assertThat(broker.submit(OrderRequest.limit(bbb, Side.SELL, 10, 104, TimeInForce.DAY, "close")).status())
+                .isEqualTo(OrderStatus.NEW);
+        assertThatThrownBy(() -> broker.submit(OrderRequest.limit(bbb, Side.SELL, 1, 104, TimeInForce.DAY, "more")))
+                .isInstanceOf(OrderRefusedException.class); // beyond the long: a short sale (or over the available qty)
+    }
 }

@@ -30,6 +30,16 @@ public interface Broker {
     void cancel(String orderId);
 
     /**
+     * Whether a marketable order sent now can be found filled within seconds, so that a position can be closed and
+     * the opposite entry placed in the same cycle (a flip). True for a broker that executes while the cycle runs
+     * (Alpaca); false for one that fills only when later bars settle (the local paper broker), where waiting for the
+     * close's fill within the cycle would only cost time.
+     */
+    default boolean reportsFillsAtOnce() {
+        return true;
+    }
+
+    /**
      * Executions the engine has not seen yet (each fill is returned once), so the ledger records every fill even
      * when it happened between cycles.
      */
