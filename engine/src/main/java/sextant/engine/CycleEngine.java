@@ -108,6 +108,11 @@ public final class CycleEngine implements AutoCloseable {
         return settings;
     }
 
+    /** Whether a client order id is one of this engine's entry orders (its prefix, leg "e"). */
+    public boolean isEntryOrder(String clientOrderId) {
+        return ids.legOf(clientOrderId) == ClientOrderIds.Leg.ENTRY;
+    }
+
     /** Every strategy is evaluated and recorded (they are cheap); only enabled ones may be chosen. */
     public BacktestSpec backtestSpec() {
         return new BacktestSpec(settings.windows(), settings.daysPerWindow(), Double.NaN, EnumSet.allOf(StrategyId.class),

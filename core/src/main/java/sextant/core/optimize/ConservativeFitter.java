@@ -109,7 +109,7 @@ final class ConservativeFitter {
                 n = addLow(n, m.nextLow(t) - lp[t] + NUDGE);
             }
         }
-        return sortUnique(mlCand, n);
+        return EntryExitOptimizer.sortUnique(mlCand, n);
     }
 
     private int addLow(int n, double c) {
@@ -136,7 +136,7 @@ final class ConservativeFitter {
                 n = addHigh(n, m.nextHigh(t) - hp[t] - NUDGE);
             }
         }
-        return sortUnique(mhCand, n);
+        return EntryExitOptimizer.sortUnique(mhCand, n);
     }
 
     private int addHigh(int n, double c) {
@@ -144,17 +144,6 @@ final class ConservativeFitter {
             mhCand[n++] = c;
         }
         return n;
-    }
-
-    private static int sortUnique(double[] a, int n) {
-        Arrays.sort(a, 0, n);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (m == 0 || a[i] != a[m - 1]) {
-                a[m++] = a[i];
-            }
-        }
-        return m;
     }
 
     /** First m_l candidate index at which {@code clip(lp + m_l) > x} (the kernel's exact, strict test). */

@@ -185,7 +185,8 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
         return n;
     }
 
-    private static int sortUnique(double[] a, int n) {
+    /** Sorts {@code a[0 .. n)} and drops repeats; returns the new length (shared with {@link ConservativeFitter}). */
+    static int sortUnique(double[] a, int n) {
         Arrays.sort(a, 0, n);
         int m = 0;
         for (int i = 0; i < n; i++) {

@@ -52,6 +52,7 @@ public final class ReplayDriver {
         List<String> placedOrder = new ArrayList<>();
         double initial = Double.NaN;
         int withErrors = 0;
+        StrategySelector selector = new StrategySelector(engine.settings());
         for (int i = 0; i < n; i++) {
             LocalDate day = sessions.get(i);
             clock.set(day);
@@ -71,7 +72,7 @@ public final class ReplayDriver {
                 withErrors++;
             }
             fills.addAll(r.newFills());
-            recordEntries(r, new StrategySelector(engine.settings()), placed, placedOrder);
+            recordEntries(r, engine, selector, placed, placedOrder);
             progress.session(i + 1, n, day);
         }
         clock.set(sessions.get(n - 1).plusDays(1));
@@ -109,15 +110,15 @@ public final class ReplayDriver {
     }
 
     /** Entries the broker accepted this session, keyed by client order id, with the decision's claimed score. */
-    private static void recordEntries(CycleReport r, StrategySelector selector, Map<String, EntryOutcome> placed,
-                                      List<String> order) {
+    private static void recordEntries(CycleReport r, CycleEngine engine, StrategySelector selector,
+                                      Map<String, EntryOutcome> placed, List<String> order) {
         Map<String, sextant.core.backtest.SymbolBacktest> backtests = new HashMap<>();
         r.backtests().forEach(b -> backtests.put(b.instrument().symbol(), b));
         Map<String, SymbolDecision> bySymbol = new HashMap<>();
         r.decisions().forEach(d -> bySymbol.put(d.instrument().symbol(), d));
         for (OrderEvent e : r.orders()) {
             var req = e.request();
-            if (req == null || e.order() == null || !isEntry(req.clientOrderId()) || placed.containsKey(req.clientOrderId())) {
+            if (req == null || e.order() == null || !engine.isEntryOrder(req.clientOrderId()) || placed.containsKey(req.clientOrderId())) {
                 continue;
             }
             SymbolDecision d = bySymbol.get(req.instrument().symbol());
@@ -136,11 +137,5 @@ public final class ReplayDriver {
                     req.qty() * price, false, 0));
             order.add(req.clientOrderId());
         }
-    }
-
-    /** Entry orders carry leg code "e" after the symbol: {@code sx-20260302-AAPL-eb}. */
-    static boolean isEntry(String clientOrderId) {
-        int dash = clientOrderId.lastIndexOf('-');
-        return dash >= 0 && dash + 1 < clientOrderId.length() && clientOrderId.charAt(dash + 1) == 'e';
     }
 }
