@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import sextant.data.PreloadedMarketData;
 import sextant.engine.CycleSettings;
 import sextant.engine.replay.ReplayDriver;
 import sextant.paper.PaperConfig;
+import sextant.store.Database;
+import sextant.store.SqliteForecastStore;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Trade history one session at a time through the same code as `sextant cycle` (engine, strategy",
@@ -44,6 +47,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write replay.json (and gate.json with --gate) here; the replay's state goes to DIR/state.")
     Path out;
+
+    @Option(names = "--forecast-cache", paramLabel = "DIR",
+            description = "A state directory whose forecast store the replay reads and writes (a cycle's own state"
+                    + " directory works when no cycle runs), so a later replay over the same bars recomputes nothing.")
+    Path forecastCache;
 
     @Option(names = "--json", description = "Print the result as JSON instead of tables.")
     boolean json;
@@ -87,13 +95,15 @@ final class ReplayCommand implements Callable<Integer> {
         Logs.useStateDir(stateDir);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
+        Optional<Database> cacheDb = Optional.ofNullable(forecastCache).map(Database::openIn);
         try {
             long start = System.nanoTime();
             AlpacaWiring alpaca = new AlpacaWiring(cfg, new LiveTrading(false, false), System.getenv());
             // Bars from before the first session feed its backtest windows and forecast contexts.
             PreloadedMarketData bars = PreloadedMarketData.load(Wiring.rawMarketData(cfg, data, alpaca), universe,
                     from.minusDays(settings.lookbackDays() + 10L), to);
-            ReplayRunner runner = new ReplayRunner(cfg, universe, settings, bars, from, to, stateDir);
+            ReplayRunner runner = new ReplayRunner(cfg, universe, settings, bars, from, to, stateDir,
+                    new ReplayForecastStore(cacheDb.map(SqliteForecastStore::new)));
             ReplayResult result = ReplayResult.run(runner, paper, noControls, progressTo(err, showProgress));
             List<RealismGate.Cell> cells = gate
                     ? RealismGate.run(runner, paper, window, Runtime.getRuntime().availableProcessors()) : null;
@@ -127,6 +137,7 @@ final class ReplayCommand implements Callable<Integer> {
             stdout.flush();
             return result.main().cyclesWithErrors() == 0 && missingData == null ? Main.EXIT_OK : Main.EXIT_FAILURE;
         } finally {
+            cacheDb.ifPresent(Database::close);
             if (temporary) {
                 deleteQuietly(stateDir);
             }

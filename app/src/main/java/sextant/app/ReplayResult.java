@@ -108,6 +108,7 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
         });
         r.put("seconds", seconds);
         r.put("forecasts_stored", runner.forecastsStored());
+        r.put("forecasts_computed", runner.forecastsComputed());
         ObjectNode root = JSON.createObjectNode();
         root.set("replay", r);
         return root;

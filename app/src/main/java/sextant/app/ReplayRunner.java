@@ -13,7 +13,6 @@ import sextant.engine.CycleListener;
 import sextant.engine.CycleSettings;
 import sextant.engine.ModelRouting;
 import sextant.engine.replay.LaggedMarketData;
-import sextant.engine.replay.MemoryForecastStore;
 import sextant.engine.replay.ReplayDriver;
 import sextant.engine.replay.ReplayRun;
 import sextant.engine.replay.SessionDate;
@@ -24,7 +23,7 @@ import sextant.store.Database;
 import sextant.store.SqliteLedger;
 
 /**
- * Runs replay variants over one data set: the bars are loaded once, forecasts are kept in one in-memory store shared
+ * Runs replay variants over one data set: the bars are loaded once, forecasts are kept in one store shared
  * by every variant, and each variant trades a fresh paper account in its own state sub-directory through
  * {@link ReplayDriver}, i.e. through the engine {@code sextant cycle} runs. Thread-safe: gate cells run in parallel.
  */
@@ -39,11 +38,12 @@ final class ReplayRunner {
     private final List<LocalDate> sessions;
     private final List<LocalDate> barDates;
     private final Path stateDir;
-    private final MemoryForecastStore forecasts = new MemoryForecastStore();
+    private final ReplayForecastStore forecasts;
 
     ReplayRunner(SextantConfig cfg, List<Instrument> universe, CycleSettings settings, PreloadedMarketData data,
-                 LocalDate from, LocalDate to, Path stateDir) {
+                 LocalDate from, LocalDate to, Path stateDir, ReplayForecastStore forecasts) {
         this.cfg = cfg;
+        this.forecasts = forecasts;
         this.universe = List.copyOf(universe);
         this.settings = settings;
         this.data = data;
@@ -81,6 +81,10 @@ final class ReplayRunner {
 
     int forecastsStored() {
         return forecasts.size();
+    }
+
+    long forecastsComputed() {
+        return forecasts.computed();
     }
 
     ReplayRun run(ReplayVariant v, ReplayDriver.Progress progress) {

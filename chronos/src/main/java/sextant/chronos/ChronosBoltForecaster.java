@@ -39,20 +39,23 @@ public final class ChronosBoltForecaster implements Forecaster {
 
     private final ChronosBoltModel model;
     private final int batch;
+    /** The checkpoint's context length, or {@code forecast.max-context} when that is shorter. */
+    private final int contextLength;
     private final String id;
     private final String parametersKey;
     private final long loadMillis;
     private final double[] levelsIn;
     private long warmUpMillis = -1;
 
-    private ChronosBoltForecaster(ChronosBoltModel model, int batch, String fingerprint, long loadMillis) {
+    private ChronosBoltForecaster(ChronosBoltModel model, int batch, int maxContext, String fingerprint, long loadMillis) {
         this.model = model;
+        this.contextLength = Math.min(model.config().contextLength(), maxContext);
         this.batch = batch;
         this.loadMillis = loadMillis;
         this.levelsIn = model.config().quantiles();
         this.id = PREFIX + model.directory().toAbsolutePath().normalize().getFileName();
         this.parametersKey = String.format(Locale.ROOT, "sha=%s;T=%d;H=%d;step=1;targets=close,high,low;kernels=%s",
-                fingerprint, model.config().contextLength(), model.config().predictionLength(), model.kernels());
+                fingerprint, contextLength, model.config().predictionLength(), model.kernels());
     }
 
     /**
@@ -63,13 +66,26 @@ public final class ChronosBoltForecaster implements Forecaster {
      * @throws ChronosLoadException with a one-line message naming the file and tensor or field
      */
     public static ChronosBoltForecaster open(Path dir, int batch, int threads) {
+        return open(dir, batch, threads, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Loads a checkpoint whose context is cut to at most {@code maxContext} bars ({@code forecast.max-context}). A
+     * context that reaches back to the start of the loaded bars moves with that start every day, so its forecasts
+     * would be computed afresh each cycle; a trailing context shorter than the bars a cycle loads stays the same,
+     * and each forecast is computed once.
+     */
+    public static ChronosBoltForecaster open(Path dir, int batch, int threads, int maxContext) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        if (maxContext < 1) {
+            throw new IllegalArgumentException("the context must be >= 1 bar, got " + maxContext);
         }
         long t0 = System.nanoTime();
         ChronosBoltModel model = ChronosBoltModel.open(dir, threads);
         String fingerprint = fingerprint(dir);
-        return new ChronosBoltForecaster(model, batch, fingerprint, (System.nanoTime() - t0) / 1_000_000);
+        return new ChronosBoltForecaster(model, batch, maxContext, fingerprint, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The first 16 hex digits of SHA-256 over config.json and model.safetensors: new weights, new key. */
@@ -102,7 +118,7 @@ public final class ChronosBoltForecaster implements Forecaster {
 
     @Override
     public int contextLength() {
-        return model.config().contextLength();
+        return contextLength;
     }
 
     /**
