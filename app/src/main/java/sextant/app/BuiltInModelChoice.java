@@ -16,8 +16,20 @@ final class BuiltInModelChoice {
      * that is not built in.
      */
     static List<Forecaster> create(List<String> models, PrintWriter err) {
+        return create(models, err, false);
+    }
+
+    /**
+     * As {@link #create(List, PrintWriter)}; with {@code checkpoints}, an id {@code chronos-bolt:DIR} also opens that
+     * Chronos-Bolt checkpoint (forecast.batch and forecast.max-context at their defaults), or prints its one-line
+     * load error and returns null.
+     */
+    static List<Forecaster> create(List<String> models, PrintWriter err, boolean checkpoints) {
         List<String> ids = models == null || models.isEmpty() ? Forecasters.ids() : models;
         for (String id : ids) {
+            if (checkpoints && id.startsWith(ChronosModels.PREFIX)) {
+                continue;
+            }
             if (!Forecasters.isBuiltIn(id)) {
                 err.println("error: unknown model '" + id + "' in --models (built-in: " + String.join(", ", Forecasters.ids()) + ")");
                 err.flush();
@@ -26,6 +38,16 @@ final class BuiltInModelChoice {
         }
         List<Forecaster> forecasters = new ArrayList<>();
         for (String id : ids) {
+            if (checkpoints && id.startsWith(ChronosModels.PREFIX)) {
+                try {
+                    forecasters.add(ChronosModels.open(SextantConfig.load(null, List.of()), id));
+                } catch (ConfigException e) {
+                    err.println("error: " + e.getMessage());
+                    err.flush();
+                    return null;
+                }
+                continue;
+            }
             forecasters.add(Forecasters.create(id, 0));
         }
         return forecasters;

@@ -26,7 +26,7 @@ final class ForecastEvalCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of <SYMBOL>.csv daily bars.")
     Path data;
 
-    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Models to evaluate (default: every built-in model)")
+    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Models to evaluate: built-in ids or chronos-bolt:DIR checkpoints (default: every built-in model)")
     List<String> models;
 
     @Option(names = "--windows", defaultValue = "70", paramLabel = "N", description = "Bars evaluated per symbol (default: ${DEFAULT-VALUE}).")
@@ -39,7 +39,7 @@ final class ForecastEvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Forecaster> forecasters = BuiltInModelChoice.create(models, err);
+        List<Forecaster> forecasters = BuiltInModelChoice.create(models, err, true);
         if (forecasters == null) {
             return Main.EXIT_USAGE;
         }

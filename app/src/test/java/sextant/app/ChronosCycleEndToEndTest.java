@@ -56,4 +56,27 @@ class ChronosCycleEndToEndTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(ckpt.resolve("model.safetensors").toString()).contains("not a safetensors file");
     }
+
+    @Test
+    void forecastEvalScoresACheckpointBesideTheBuiltIns() throws Exception {
+        Path ckpt = RandomCheckpoint.write(dir.resolve("chronos-bolt-narrow"), narrow(), 7);
+        Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        Path shared = Path.of(System.getProperty("sextant.shared", "../shared"), "data/daily");
+        for (String sym : new String[] {"AEM", "ALNY"}) {
+            java.nio.file.Files.copy(shared.resolve(sym + ".csv"), data.resolve(sym + ".csv"));
+        }
+        String model = "chronos-bolt:" + ckpt;
+        Cli r = Cli.run("forecast-eval", "--data", data.toString(), "--models", "naive," + model, "--windows", "10", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode models = new ObjectMapper().readTree(r.out()).get("models");
+        assertThat(models.fieldNames()).toIterable().containsExactly("naive", "chronos-bolt:chronos-bolt-narrow");
+        JsonNode high = models.get("chronos-bolt:chronos-bolt-narrow").get("high");
+        assertThat(high.get("mae").asDouble()).isFinite().isPositive();
+        assertThat(high.get("coverage").asDouble()).isBetween(0.0, 1.0);
+
+        Cli missing = Cli.run("forecast-eval", "--data", data.toString(), "--models", "chronos-bolt:" + dir.resolve("nowhere"));
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err().strip().lines()).hasSize(1);
+        assertThat(missing.err()).contains(dir.resolve("nowhere").toString());
+    }
 }
