@@ -61,7 +61,7 @@ class ChronosCycleEndToEndTest {
     void forecastEvalScoresACheckpointBesideTheBuiltIns() throws Exception {
         Path ckpt = RandomCheckpoint.write(dir.resolve("chronos-bolt-narrow"), narrow(), 7);
         Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
-        Path shared = Path.of(System.getProperty("sextant.shared", "../shared"), "data/daily");
+        Path shared = Cli.shared().resolve("data/daily");
         for (String sym : new String[] {"AEM", "ALNY"}) {
             java.nio.file.Files.copy(shared.resolve(sym + ".csv"), data.resolve(sym + ".csv"));
         }

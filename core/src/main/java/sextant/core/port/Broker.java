@@ -46,25 +46,4 @@ public interface Broker {
     default List<sextant.core.order.Fill> takeNewFills() {
         return List.of();
     }
-
-    /**
-     * Waits until the broker pushes an update of one of this account's orders (a fill, a cancel, a rejection) or
-     * {@code timeout} passes, so that a run loop can place a take-profit the moment an entry fills instead of at its
-     * next poll. A broker without a push channel answers {@link OrderUpdateWait#NO_PUSH} at once, and the caller
-     * polls on its own clock (which may be simulated). After any answer the caller reads the broker's state
-     * ({@link #takeNewFills()}, {@link #openOrders()}); the update itself carries no data the caller must trust.
-     */
-    default OrderUpdateWait awaitOrderUpdate(java.time.Duration timeout) throws InterruptedException {
-        return OrderUpdateWait.NO_PUSH;
-    }
-
-    /** What {@link #awaitOrderUpdate} saw. */
-    enum OrderUpdateWait {
-        /** An order update arrived before the timeout. */
-        UPDATE,
-        /** The push channel is up and nothing arrived within the timeout. */
-        TIMED_OUT,
-        /** No push channel (none exists, or it is down): poll. */
-        NO_PUSH
-    }
 }
