@@ -115,7 +115,7 @@ final class CycleCommand implements Callable<Integer> {
                         System.currentTimeMillis() - dbDone);
             }
             try (CycleEngine engine = new CycleEngine(marketData, () -> Models.load(cfg, universe), new SqliteForecastStore(db),
-                    brokerPort, new SqliteLedger(db), settings, Wiring.orderSettings(cfg),
+                    brokerPort, new SqliteLedger(db), settings, Wiring.orderSettings(cfg).withEntryGate(new KillSwitch(stateDir)),
                     Wiring.listener(showProgress),
                     Wiring.clock())) {
                 report = engine.run(day, universe);

@@ -30,6 +30,7 @@ import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.forecast.ForecastStore;
+import sextant.core.gate.EntryStatus;
 import sextant.core.forecast.Forecaster;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
@@ -159,9 +160,10 @@ public final class CycleEngine implements AutoCloseable {
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<Position> ownPositions = orderPhase.ownPositions(positions);
+            EntryStatus entries = orderSettings.entryGate().entries();
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> ValidationStage.withWarnings(decide(backtests.done(), forecasts.modelIds(), lastClose, failed,
-                            account, ownPositions), validated.warnings()));
+                    () -> gated(ValidationStage.withWarnings(decide(backtests.done(), forecasts.modelIds(), lastClose,
+                            failed, account, ownPositions), validated.warnings()), entries, ownPositions));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
             List<Fill> fills = orderPhase.fills();
 
@@ -273,6 +275,28 @@ public final class CycleEngine implements AutoCloseable {
         }
         chosen.addAll(failed);
         return new PortfolioBuilder(settings, broker.reportsFillsAtOnce()).build(chosen, account, positions);
+    }
+
+    /**
+     * The kill switch, applied to the decisions so that the ledger and the report say why nothing was entered: while
+     * entries are stopped, a decision that would open exposure (no own position, or one on the other side) becomes
+     * a skip. The order phase then places no entry and cancels open entry orders, and still closes a position on the
+     * other side; a held position keeps its take-profit. Asked once per cycle, so every symbol sees the same answer.
+     */
+    static List<SymbolDecision> gated(List<SymbolDecision> decisions, EntryStatus entries, List<Position> ownPositions) {
+        if (entries.entriesAllowed()) {
+            return decisions;
+        }
+        LOG.warn("new entries stopped: {}", entries.reason());
+        Map<Instrument, Position> held = new HashMap<>();
+        ownPositions.forEach(p -> held.put(p.instrument(), p));
+        List<SymbolDecision> out = new ArrayList<>(decisions.size());
+        for (SymbolDecision d : decisions) {
+            Position p = held.get(d.instrument());
+            boolean opens = d.trades() && (p == null || Math.abs(p.qty()) < 1e-9 || p.side() != d.side());
+            out.add(opens ? d.with(Action.SKIP, 0, "not entering: " + entries.reason() + "; " + d.reason()) : d);
+        }
+        return out;
     }
 
     private static String summary(List<SymbolDecision> decisions, List<OrderEvent> events) {
