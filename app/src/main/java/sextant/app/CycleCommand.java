@@ -91,7 +91,8 @@ final class CycleCommand implements Callable<Integer> {
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
 
         long configDone = System.currentTimeMillis();
-        Logs.useStateDir(stateDir, spec.commandLine().getErr());
+        Logs.useStateDir(stateDir, spec.commandLine().getErr(),
+                liveTrading.live() ? "live" : realBroker ? "alpaca-paper" : "paper");
         try (StateLock lock = StateLock.acquire(stateDir, "cycle"); Database db = Database.openIn(stateDir)) {
             long dbDone = System.currentTimeMillis();
             AlpacaWiring alpaca = new AlpacaWiring(cfg, liveTrading, System.getenv());

@@ -17,11 +17,24 @@ final class Logs {
     private Logs() {
     }
 
+    /** What a command that sends no orders writes as the mode of each log line. */
+    static final String NO_ORDERS = "no-orders";
+
     static void useStateDir(Path stateDir) {
         useStateDir(stateDir, null);
     }
 
     static void useStateDir(Path stateDir, PrintWriter err) {
+        useStateDir(stateDir, err, NO_ORDERS);
+    }
+
+    /**
+     * As {@link #useStateDir(Path, PrintWriter)}, and every line of the log file names {@code mode} (paper, alpaca-paper,
+     * live) and the state directory, so that lines copied out of a paper and a live log cannot be confused.
+     */
+    static void useStateDir(Path stateDir, PrintWriter err, String mode) {
+        System.setProperty("sextant.log.mode", mode);
+        System.setProperty("sextant.log.state", stateDir.toAbsolutePath().normalize().toString());
         Path dir = stateDir.resolve("logs");
         System.setProperty("sextant.log.dir", dir.toString());
         System.clearProperty("sextant.log.file");

@@ -52,6 +52,11 @@ class LauncherIT {
         assertThat(dir.resolve("elsewhere/sextant.db")).exists();
         assertThat(dir.resolve("elsewhere/logs/sextant.log")).exists();
         assertThat(dir.resolve(".sextant")).doesNotExist();
+        // Every log line names the mode and the state directory (stack-trace lines continue the line above them).
+        String tag = "[paper " + dir.resolve("elsewhere").toRealPath() + "]";
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("elsewhere/logs/sextant.log")).stream()
+                .filter(l -> l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains(tag));
     }
 
     @Test
