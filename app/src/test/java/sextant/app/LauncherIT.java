@@ -52,11 +52,15 @@ class LauncherIT {
         assertThat(dir.resolve("elsewhere/sextant.db")).exists();
         assertThat(dir.resolve("elsewhere/logs/sextant.log")).exists();
         assertThat(dir.resolve(".sextant")).doesNotExist();
-        // Every log line names the mode and the state directory (stack-trace lines continue the line above them).
+        // Every log line names the mode and the state directory (stack-trace lines continue the line above them). A
+        // quiet cycle logs nothing, so a second one runs with the kill switch on, which it logs as a warning.
+        assertThat(sextant("kill-switch", "on", "--state-dir", "elsewhere").exit()).isZero();
+        assertThat(sextant("cycle", "--state-dir", "elsewhere", "--as-of", "2026-03-02", "--set", "universe.stocks=[SPY]",
+                "--set", "universe.crypto=[]").exit()).isZero();
         String tag = "[paper " + dir.resolve("elsewhere").toRealPath() + "]";
         List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("elsewhere/logs/sextant.log")).stream()
                 .filter(l -> l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains(tag));
+        assertThat(lines).anyMatch(l -> l.contains("new entries stopped")).allSatisfy(l -> assertThat(l).contains(tag));
     }
 
     @Test
