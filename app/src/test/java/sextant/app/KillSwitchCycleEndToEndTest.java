@@ -16,11 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 class KillSwitchCycleEndToEndTest {
     private static final String DAY1 = "2026-03-02";
     private static final String DAY2 = "2026-03-03";
-    /** Orders of the second cycle that open exposure: entry legs ({@code -e}) dated the second day. */
+    /**
+     * Client order ids of one leg: the id ends in the leg code, the side ({@code b}/{@code s}) and an optional attempt
+     * number. GLOB, not LIKE: LIKE ignores case, so {@code -e} would also match the symbol in {@code …-ETHUSD-xs}.
+     */
+    private static String leg(String code) {
+        return "(client_order_id GLOB '*-" + code + "[bs]' OR client_order_id GLOB '*-" + code + "[bs][0-9]*')";
+    }
+
+    /** Orders of the second cycle that open exposure: entry legs dated the second day. */
     private static final String DAY2_ENTRIES = "SELECT COUNT(*) FROM orders WHERE event='submitted' AND cycle_id=2"
-            + " AND client_order_id LIKE '%-20260303-%-e%'";
+            + " AND client_order_id GLOB '*-20260303-*' AND " + leg("e");
     private static final String DAY2_EXITS = "SELECT COUNT(*) FROM orders WHERE event='submitted' AND cycle_id=2"
-            + " AND (client_order_id LIKE '%-20260303-%-x%' OR client_order_id LIKE '%-20260303-%-c%')";
+            + " AND client_order_id GLOB '*-20260303-*' AND (" + leg("x") + " OR " + leg("c") + ")";
 
     @TempDir
     Path dir;
@@ -45,9 +53,11 @@ class KillSwitchCycleEndToEndTest {
                 + " AND reason LIKE 'not entering: kill switch on%end-to-end test%'")).as("each skipped entry says why")
                 .isEqualTo(count(control, "SELECT COUNT(*) FROM decisions WHERE cycle_id=2 AND action='trade'"
                         + " AND symbol NOT IN (SELECT symbol FROM paper_positions WHERE qty <> 0)")).isPositive();
-        assertThat(count(killed, "SELECT COUNT(*) FROM paper_orders WHERE status IN ('new','accepted',"
-                + "'partially_filled') AND client_order_id LIKE '%-e%'")).as("yesterday's open entries are cancelled")
-                .isZero();
+        // The paper book stores statuses as OrderStatus names; day-1 crypto entries are GTC and stay open unless cancelled.
+        assertThat(count(killed, "SELECT COUNT(*) FROM paper_orders WHERE status IN ('NEW','PARTIALLY_FILLED') AND "
+                + leg("e"))).as("yesterday's open entries are cancelled").isZero();
+        assertThat(count(control, "SELECT COUNT(*) FROM paper_orders WHERE status IN ('NEW','PARTIALLY_FILLED') AND "
+                + leg("e"))).as("control: entries are open after its second cycle").isPositive();
         // The day-1 entries filled on the same bar in both accounts, so both hold the same positions; their exits
         // go on exactly as in the control.
         assertThat(count(killed, "SELECT COUNT(*) FROM paper_positions WHERE qty <> 0")).isEqualTo(heldAfterDay1Fills);

@@ -11,9 +11,10 @@ import sextant.core.port.EntryGate;
  *                         ({@code universe.on-removal: close}); false leaves them alone ({@code keep})
  * @param cancelChecks     how many times a cancel is checked for confirmation before the symbol's submit is skipped
  * @param cancelCheckWait  the wait between two checks
- * @param entryGate        asked once per orders phase whether new entries may be placed (the operator's kill switch);
- *                         when stopped, no entry is placed and open entry orders are cancelled, while take-profits and
- *                         closing orders go on
+ * @param entryGate        asked once per cycle, before the decisions are recorded, whether new entries may be placed
+ *                         (the operator's kill switch); when stopped, decisions that would open exposure become skips
+ *                         (see {@code CycleEngine.gated}), so no entry is placed and open entry orders are cancelled,
+ *                         while take-profits and closing orders go on
  */
 public record OrderSettings(boolean windDownRemoved, int cancelChecks, Duration cancelCheckWait, EntryGate entryGate) {
     public OrderSettings {
