@@ -102,6 +102,20 @@ final class Migrations {
                 "CREATE TABLE strategy_curves (cycle_id INTEGER NOT NULL REFERENCES cycles(id), strategy TEXT NOT NULL,"
                         + " symbols INTEGER NOT NULL, mean_json TEXT NOT NULL, se_json TEXT NOT NULL,"
                         + " PRIMARY KEY (cycle_id, strategy))"
+            },
+            new String[] {
+                // V5: the plan each position was opened under (strategy, cycle, take-profit, stop, end-of-day and
+                // time stops), which manages it until it is flat, and each change of its status with the reason.
+                "CREATE TABLE position_plans (id INTEGER PRIMARY KEY AUTOINCREMENT, symbol TEXT NOT NULL,"
+                        + " asset_class TEXT NOT NULL, side TEXT NOT NULL, qty REAL NOT NULL,"
+                        + " opened_cycle_id INTEGER NOT NULL REFERENCES cycles(id), opened_session INTEGER NOT NULL,"
+                        + " strategy TEXT NOT NULL, entry_client_order_id TEXT NOT NULL UNIQUE, entry_price REAL NOT NULL,"
+                        + " take_profit REAL, stop_price REAL, close_at_eod INTEGER NOT NULL,"
+                        + " max_holding_sessions INTEGER NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,"
+                        + " updated_at TEXT NOT NULL)",
+                "CREATE INDEX position_plans_active ON position_plans (status, symbol)",
+                "CREATE TABLE position_plan_events (plan_id INTEGER NOT NULL REFERENCES position_plans(id),"
+                        + " at TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL)"
             });
 
     /** Makes a new, empty file a Sextant database at the newest schema version. */

@@ -16,12 +16,17 @@ import sextant.core.backtest.SymbolBacktest;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
+import sextant.core.market.AssetClass;
+import sextant.core.market.Instrument;
 import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
 import sextant.core.order.OrderOutcome;
 import sextant.core.order.OrderStatus;
 import sextant.core.order.OwnedPosition;
+import sextant.core.order.PlanStatus;
+import sextant.core.order.PositionPlan;
+import sextant.core.order.Side;
 import sextant.core.order.TrackedOrder;
 import sextant.core.port.Ledger;
 
@@ -265,6 +270,119 @@ public final class SqliteLedger implements Ledger {
             }
             return null;
         });
+    }
+
+    @Override
+    public PositionPlan recordPositionPlan(long cycleId, PositionPlan plan) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_plans (symbol, asset_class, side, qty,"
+                    + " opened_cycle_id, opened_session, strategy, entry_client_order_id, entry_price, take_profit,"
+                    + " stop_price, close_at_eod, max_holding_sessions, status, note, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (entry_client_order_id) DO NOTHING")) {
+                ps.setString(1, plan.instrument().symbol());
+                ps.setString(2, plan.instrument().assetClass().name());
+                ps.setString(3, plan.side().name());
+                ps.setDouble(4, plan.qty());
+                ps.setLong(5, cycleId);
+                ps.setLong(6, plan.openedSession().toEpochDay());
+                ps.setString(7, plan.strategy());
+                ps.setString(8, plan.entryClientOrderId());
+                ps.setDouble(9, plan.entryPrice());
+                setFinite(ps, 10, plan.takeProfitPrice());
+                setFinite(ps, 11, plan.stopPrice());
+                ps.setInt(12, plan.closeAtEod() ? 1 : 0);
+                ps.setInt(13, plan.maxHoldingSessions());
+                ps.setString(14, plan.status().key());
+                ps.setString(15, plan.note());
+                ps.setString(16, Instant.now().toString());
+                if (ps.executeUpdate() == 1) {
+                    insertPlanEvent(c, planIdOf(c, plan.entryClientOrderId()), Instant.now(), plan.status(), plan.note());
+                }
+            }
+            return readPlans(c, "entry_client_order_id = ?", plan.entryClientOrderId()).get(0);
+        });
+    }
+
+    @Override
+    public void updatePositionPlan(long planId, PlanStatus status, Instant at, String note) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE position_plans SET status = ?, note = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, status.key());
+                ps.setString(2, note);
+                ps.setString(3, at.toString());
+                ps.setLong(4, planId);
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("no position plan with id " + planId + " in " + db.file()
+                            + "; the ledger and the caller disagree: run 'sextant state check'", null);
+                }
+            }
+            insertPlanEvent(c, planId, at, status, note);
+            return null;
+        });
+    }
+
+    @Override
+    public List<PositionPlan> activePositionPlans() {
+        return db.inTransaction(c -> readPlans(c, "status IN ('pending', 'open')", null));
+    }
+
+    private static long planIdOf(java.sql.Connection c, String entryClientOrderId) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM position_plans WHERE entry_client_order_id = ?")) {
+            ps.setString(1, entryClientOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void insertPlanEvent(java.sql.Connection c, long planId, Instant at, PlanStatus status, String note)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_plan_events VALUES (?,?,?,?)")) {
+            ps.setLong(1, planId);
+            ps.setString(2, at.toString());
+            ps.setString(3, status.key());
+            ps.setString(4, note);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Plans matching {@code where} (with at most one text parameter), oldest first. */
+    private static List<PositionPlan> readPlans(java.sql.Connection c, String where, String param)
+            throws java.sql.SQLException {
+        List<PositionPlan> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, symbol, asset_class, side, qty, opened_cycle_id,"
+                + " opened_session, strategy, entry_client_order_id, entry_price, take_profit, stop_price, close_at_eod,"
+                + " max_holding_sessions, status, note FROM position_plans WHERE " + where + " ORDER BY id")) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PositionPlan(rs.getLong(1),
+                            new Instrument(rs.getString(2), AssetClass.valueOf(rs.getString(3))),
+                            Side.valueOf(rs.getString(4)), rs.getDouble(5), rs.getLong(6),
+                            LocalDate.ofEpochDay(rs.getLong(7)), rs.getString(8), rs.getString(9), rs.getDouble(10),
+                            finiteOrNaN(rs, 11), finiteOrNaN(rs, 12), rs.getInt(13) == 1, rs.getInt(14),
+                            PlanStatus.fromKey(rs.getString(15)), rs.getString(16)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void setFinite(PreparedStatement ps, int i, double v) throws java.sql.SQLException {
+        if (Double.isFinite(v)) {
+            ps.setDouble(i, v);
+        } else {
+            ps.setNull(i, java.sql.Types.REAL);
+        }
+    }
+
+    private static double finiteOrNaN(ResultSet rs, int i) throws java.sql.SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? Double.NaN : v;
     }
 
     private static Map<String, OwnedPosition> readOwned(java.sql.Connection c) throws java.sql.SQLException {

@@ -3,6 +3,8 @@ package sextant.core.port;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import sextant.core.order.PlanStatus;
+import sextant.core.order.PositionPlan;
 import sextant.core.backtest.SymbolBacktest;
 import sextant.core.cycle.CycleStatus;
 import sextant.core.cycle.PhaseTimings;
@@ -51,6 +53,21 @@ public interface Ledger extends AutoCloseable {
     void recordLeftAlone(long cycleId, String symbol, String what);
 
     void recordAccount(long cycleId, Instant at, Account account);
+
+    /**
+     * Records the plan an entry is placed under ({@link PlanStatus#PENDING}), once per entry client order id: a plan
+     * already recorded for that id is returned as it stands, so a cycle or step repeated after a crash records none
+     * twice.
+     *
+     * @return the plan with its ledger id
+     */
+    PositionPlan recordPositionPlan(long cycleId, PositionPlan plan);
+
+    /** Moves a plan to {@code status}, with what happened; every change is kept in the plan's history. */
+    void updatePositionPlan(long planId, PlanStatus status, Instant at, String note);
+
+    /** Plans still pending or open, oldest first. */
+    List<PositionPlan> activePositionPlans();
 
     void finishCycle(long cycleId, Instant finishedAt, String status, PhaseTimings timings, String summary);
 
