@@ -61,8 +61,9 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
     }
 
     /**
-     * Sextant's view. Alpaca types without a Sextant equivalent ({@code stop}, {@code trailing_stop}) are reported as
-     * STOP_LIMIT with the stop price in {@code limitPrice}; the exact wire type stays in {@link #type()}.
+     * Sextant's view. A {@code stop} is a STOP with its stop price in {@code limitPrice}; types without a Sextant
+     * equivalent ({@code trailing_stop}) are reported as STOP_LIMIT with the stop price in {@code limitPrice}; the
+     * exact wire type stays in {@link #type()}.
      */
     public Order toOrder() {
         OrderType t;
@@ -74,6 +75,9 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
         } else if (ty.equals("limit")) {
             t = OrderType.LIMIT;
             price = limitPrice;
+        } else if (ty.equals("stop")) {
+            t = OrderType.STOP;
+            price = stopPrice;
         } else {
             t = OrderType.STOP_LIMIT;
             price = Double.isNaN(limitPrice) ? stopPrice : limitPrice;

@@ -35,8 +35,8 @@ public record AlpacaOrderRequest(String symbol, BigDecimal qty, Side side, Order
         if ((type == OrderType.LIMIT || type == OrderType.STOP_LIMIT) && (limitPrice == null || limitPrice.signum() <= 0)) {
             throw new IllegalArgumentException(symbol + ": " + type.wire() + " order needs limit_price > 0");
         }
-        if (type == OrderType.STOP_LIMIT && (stopPrice == null || stopPrice.signum() <= 0)) {
-            throw new IllegalArgumentException(symbol + ": stop_limit order needs stop_price > 0");
+        if ((type == OrderType.STOP || type == OrderType.STOP_LIMIT) && (stopPrice == null || stopPrice.signum() <= 0)) {
+            throw new IllegalArgumentException(symbol + ": " + type.wire() + " order needs stop_price > 0");
         }
         switch (orderClass) {
             case "simple" -> {
@@ -69,6 +69,13 @@ public record AlpacaOrderRequest(String symbol, BigDecimal qty, Side side, Order
 
     public static AlpacaOrderRequest market(String symbol, BigDecimal qty, Side side, TimeInForce tif, String clientOrderId) {
         return new AlpacaOrderRequest(symbol, qty, side, OrderType.MARKET, tif, null, null, clientOrderId, "simple", null,
+                null, null);
+    }
+
+    /** A stop-market order ({@code stop}); Alpaca offers it for stocks only. */
+    public static AlpacaOrderRequest stop(String symbol, BigDecimal qty, Side side, BigDecimal stopPrice, TimeInForce tif,
+                                          String clientOrderId) {
+        return new AlpacaOrderRequest(symbol, qty, side, OrderType.STOP, tif, null, stopPrice, clientOrderId, "simple", null,
                 null, null);
     }
 

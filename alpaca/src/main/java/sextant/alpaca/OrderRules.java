@@ -11,8 +11,9 @@ import sextant.core.order.TimeInForce;
  * Turns an engine {@link OrderRequest} into an Alpaca order that Alpaca will accept (landscape §5C), or refuses it
  * with a message naming the symbol and the rule:
  * <ul>
- *   <li>crypto: no short sells (a sell may not exceed the position available), no brackets, time in force gtc or
- *       ioc ({@code day} becomes {@code gtc}, since crypto trades around the clock);</li>
+ *   <li>crypto: no short sells (a sell may not exceed the position available), no brackets, no stop-market orders
+ *       (Alpaca's crypto orders are market, limit and stop_limit), time in force gtc or ioc ({@code day} becomes
+ *       {@code gtc}, since crypto trades around the clock);</li>
  *   <li>stocks: day, gtc or ioc; fractional quantities only with day and only for fractionable assets;
  *       brackets with day or gtc and whole shares;</li>
  *   <li>prices on the asset's price grid ({@link PriceIncrements}); crypto quantities floored to
@@ -39,6 +40,9 @@ final class OrderRules {
         TimeInForce tif = r.timeInForce();
         BigDecimal qty;
         if (in.isCrypto()) {
+            if (r.type() == OrderType.STOP) {
+                throw reject(sym, "Alpaca has no stop-market orders for crypto (only market, limit and stop_limit)");
+            }
             if (r.hasTakeProfit()) {
                 throw reject(sym, "Alpaca has no bracket/OTO orders for crypto; place the exit as its own gtc limit after the fill");
             }
@@ -75,6 +79,10 @@ final class OrderRules {
         AlpacaOrderRequest out;
         if (r.type() == OrderType.MARKET) {
             out = AlpacaOrderRequest.market(alpacaSymbol, qty, r.side(), tif, r.clientOrderId());
+        } else if (r.type() == OrderType.STOP) {
+            // Rounded as a limit of the same side is: toward the market, so the stop never triggers later than asked.
+            out = AlpacaOrderRequest.stop(alpacaSymbol, qty, r.side(), PriceIncrements.round(asset, r.limitPrice(), r.side()),
+                    tif, r.clientOrderId());
         } else {
             out = AlpacaOrderRequest.limit(alpacaSymbol, qty, r.side(), PriceIncrements.round(asset, r.limitPrice(), r.side()),
                     tif, r.clientOrderId());

@@ -81,6 +81,49 @@ final class PaperBook {
         }
     }
 
+    /** The account's reference equity for "since the last settlement", without touching the daily mark. */
+    void setLastEquity(double equity) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_account SET last_equity=?")) {
+            ps.setDouble(1, equity);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How far {@code symbol} is settled intraday, if it ever was. */
+    Optional<SessionProgress> progress(String symbol) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT day, point, path FROM paper_progress WHERE symbol=?")) {
+            ps.setString(1, symbol);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SessionProgress(LocalDate.ofEpochDay(rs.getInt(1)), rs.getInt(2),
+                        Optional.ofNullable(rs.getString(3)).map(PathOrder::valueOf)));
+            }
+        }
+    }
+
+    void putProgress(String symbol, SessionProgress p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO paper_progress VALUES (?,?,?,?)")) {
+            ps.setString(1, symbol);
+            ps.setInt(2, (int) p.day().toEpochDay());
+            ps.setInt(3, p.point());
+            ps.setString(4, p.order().map(PathOrder::name).orElse(null));
+            ps.executeUpdate();
+        }
+    }
+
+    /** When the order last filled, if it did. */
+    Optional<Instant> lastFillAt(String orderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT at FROM paper_fills WHERE order_id=? ORDER BY seq DESC"
+                + " LIMIT 1")) {
+            ps.setString(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
     /** The next order number (and reserves it). */
     long nextOrderNumber() throws SQLException {
         long next = (long) accountColumn("next_order");
@@ -167,7 +210,7 @@ final class PaperBook {
         return !orders("WHERE id=? AND " + OPEN, orderId).isEmpty();
     }
 
-    /** Day index from which each open order may fill. */
+    /** Day index from which each open order may fill (what the daily settlement reads). */
     int eligibleFrom(String orderId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT eligible_from FROM paper_orders WHERE id=?")) {
             ps.setString(1, orderId);

@@ -3,15 +3,11 @@ package sextant.paper;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -23,44 +19,82 @@ import sextant.core.order.OrderStatus;
 import sextant.core.order.OrderType;
 import sextant.core.order.Position;
 import sextant.core.order.Side;
-import sextant.core.order.TimeInForce;
 import sextant.core.port.Broker;
 import sextant.core.port.BrokerException;
+import sextant.core.port.MarketCalendar;
 import sextant.core.port.MarketData;
 import sextant.store.Database;
 
 /**
  * A local paper broker whose account, positions and orders persist in SQLite across runs (see {@link PaperBook}).
  *
- * <p>Fill model (documented, conservative, the same rule the strategy kernel uses, see {@link LimitFillRule}):
- * an order submitted on cycle date D can first fill on the first bar dated D or later. A buy limit fills only if
- * that bar's low is strictly below the limit, at min(limit, open) (a gap down through the limit fills at the
- * open); a sell limit mirrors this with the high. A market order fills at the open. A DAY (or IOC) order that did
- * not fill on its first eligible bar expires; a GTC order stays until filled or cancelled. Orders fill whole. Fees
- * are a fraction of notional, per side, from {@link PaperConfig}.
+ * <p>Two clocks drive it. {@link #open} is the daily clock of {@code sextant cycle} and {@code sextant replay}: a cycle
+ * dated D sees the bars before D as closed, and an order sent on D may first fill on the bar dated D. Before answering
+ * any question the broker applies every closed bar up to D - 1, so fills that happened between runs are applied
+ * exactly once; a cycle dated before what the account has already settled is refused (it would trade on bars that
+ * are, for it, the future). {@link #openIntraday} is the clock of a run loop: an instant, and each symbol's market
+ * calendar, step the account through every session point by point.
  *
- * <p>Before answering any question, the broker settles every closed bar up to the day before the cycle date, so
- * fills that happened between runs are applied exactly once. A cycle dated before what the account has already
- * settled is refused: it would trade on bars that are, for it, the future.
+ * <p>Fill model, {@code paper:daily-bar-path} (conservative, the strict rule the strategy kernels use, see
+ * {@link LimitFillRule}). A session's daily bar is a price path of four points: the open O at the session open, the
+ * first extreme at open + 1/3 of the session, the second at open + 2/3, and the close C one minute before the close
+ * (so that a flatten sent in the final minutes fills at C). The extremes come in the order adverse to the symbol's
+ * exposure at the open: its position, else its working entry orders (net of buys and sells; a symbol with neither
+ * takes the exposure of the first order that works in the session); long is O, H, L, C and short is O, L, H, C. An
+ * order is eligible only for points strictly after it was submitted. Between point a and point b:
+ * <ul>
+ *   <li>a buy limit fills iff min(a, b) is strictly below the limit, at a if a was already below it when the order
+ *       became live (marketable, or a gap at the open), else at the limit; a sell limit mirrors this;</li>
+ *   <li>a market order fills at b, the next point's price;</li>
+ *   <li>a sell stop (stop-market) triggers when the path reaches the stop or below, at a if a is at or below it, else
+ *       at the stop; a buy stop mirrors this;</li>
+ *   <li>a DAY (or IOC) order still working at C expires; a GTC order works until filled or cancelled.</li>
+ * </ul>
+ * With {@code paper.slippage-bps} a limit must trade through by that margin, and market and triggered stop orders fill
+ * that much worse. Orders fill whole, unless {@code paper.partial-fills}: a limit order then fills half of what is
+ * left, once per session. Fees are a fraction of notional, per side, from {@link PaperConfig}. STOP_LIMIT is refused.
+ *
+ * <p>The daily clock applies each bar whole, to one order at a time, from the open: that is the rule above and it is
+ * the rule this broker always had (a buy limit fills iff the low is strictly below it, at min(limit, open); a market
+ * order at the open), with every fill stamped 20:00 UTC of the bar's date. The intraday clock stamps each fill with
+ * its point's instant and keeps each symbol's progress as (session, point), written with the fills, so a killed
+ * process resumes exactly once.
  */
 public final class PaperBroker implements Broker {
-    private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
     private final Database db;
     private final MarketData data;
-    private final Supplier<LocalDate> cycleDate;
+    private final Settlement settlement;
     private final PaperConfig config;
-    /** The through-day of the last settlement pass this process completed (bars do not change within a cycle). */
-    private volatile int settledPassFor = Integer.MIN_VALUE;
 
-    private PaperBroker(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
+    private PaperBroker(Database db, MarketData data, Settlement settlement, PaperConfig config) {
         this.db = db;
         this.data = data;
-        this.cycleDate = cycleDate;
+        this.settlement = settlement;
         this.config = config;
     }
 
-    /** Opens the paper account in {@code db}, creating it with {@code config.initialCash()} on first use. */
+    /**
+     * Opens the paper account in {@code db} on the daily clock, creating it with {@code config.initialCash()} on first
+     * use.
+     */
     public static PaperBroker open(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
+        openAccount(db, config);
+        return new PaperBroker(db, data, new DailySettlement(db, data, cycleDate, new PathExecution(config)), config);
+    }
+
+    /**
+     * Opens the paper account in {@code db} on an intraday clock: {@code now} is the time (a simulated clock for a
+     * test day on daily bars), {@code calendars} gives each instrument's sessions ({@code NyseCalendar} for stocks,
+     * {@code CryptoCalendar} for crypto). An account belongs to one clock: open it always the same way.
+     */
+    public static PaperBroker openIntraday(Database db, MarketData data, Supplier<Instant> now,
+                                           Function<Instrument, MarketCalendar> calendars, PaperConfig config) {
+        openAccount(db, config);
+        return new PaperBroker(db, data, new IntradaySettlement(db, data, now, calendars, new PathExecution(config)),
+                config);
+    }
+
+    private static void openAccount(Database db, PaperConfig config) {
         double openedWith = db.inTransaction(c -> new PaperBook(c).createAccountIfMissing(config.initialCash()));
         if (Math.abs(openedWith - config.initialCash()) > 1e-6 * Math.max(1, Math.abs(openedWith))) {
             // The setting only shapes a new account; applying it to this one would rewrite its history.
@@ -69,7 +103,6 @@ public final class PaperBroker implements Broker {
                     + " start a new account deliberately with another --state-dir or 'sextant state reset --yes'",
                     config.initialCash(), db.file(), openedWith, openedWith));
         }
-        return new PaperBroker(db, data, cycleDate, config);
     }
 
     @Override
@@ -115,14 +148,14 @@ public final class PaperBroker implements Broker {
                 throw new BrokerException(r.instrument() + ": crypto cannot be sold short (selling " + r.qty()
                         + ", holding " + held + ")");
             }
-            LocalDate day = cycleDate.get();
-            PaperRules.check(book.openOrders(), r, held, config, book.dayTradesSince(PaperRules.pdtWindowStart(day)),
-                    book.equity());
+            Submission when = settlement.submission(r.instrument());
+            PaperRules.check(book.openOrders(), r, held, config,
+                    book.dayTradesSince(PaperRules.pdtWindowStart(when.session())), book.equity());
             checkBuyingPower(book, r, held);
-            Instant now = day.atStartOfDay().toInstant(ZoneOffset.UTC);
             Order o = new Order("paper-" + book.nextOrderNumber(), r.clientOrderId(), r.instrument(), r.side(), r.qty(),
-                    r.type(), r.limitPrice(), r.timeInForce(), OrderStatus.NEW, 0, Double.NaN, now);
-            book.insertOrder(o, (int) day.toEpochDay());
+                    r.type(), r.limitPrice(), r.timeInForce(), OrderStatus.NEW, 0, Double.NaN, when.at());
+            book.insertOrder(o, when.eligibleFromDay());
+            settlement.orderAdded();
             return o;
         });
     }
@@ -200,7 +233,7 @@ public final class PaperBroker implements Broker {
         if (p.isPresent()) {
             return p.get().marketPrice();
         }
-        LocalDate through = cycleDate.get().minusDays(1);
+        LocalDate through = settlement.lastClosedDay(instrument);
         BarSeries bars = data.dailyBars(instrument, through.minusDays(10), through);
         if (bars.isEmpty()) {
             throw new BrokerException(instrument + ": no recent bar to price a market order");
@@ -208,138 +241,8 @@ public final class PaperBroker implements Broker {
         return bars.close()[bars.size() - 1];
     }
 
-    /**
-     * Applies every closed bar up to the day before the cycle date to open orders and position prices.
-     *
-     * <p>The account is marked settled only through the newest bar it actually applied for every symbol it holds or
-     * has orders in, never through the calendar date: a typo'd future or a stale {@code --as-of}, or a source that
-     * has not published yet, must not mark days as settled that no bar has been seen for (that would refuse every
-     * later real cycle). Applying a bar twice changes nothing (an order that did not fill on it still does not, and
-     * one that filled is no longer open), so a symbol that lags only makes the next settlement re-read a few bars.
-     *
-     * <p>A symbol whose bars cannot be read is skipped and logged, and the mark stays where it was: the engine gives
-     * that symbol an error from its own data phase, and the rest of the account settles and trades.
-     */
-    void settle() {
-        LocalDate through = cycleDate.get().minusDays(1);
-        int throughDay = (int) through.toEpochDay();
-        if (throughDay == settledPassFor) {
-            return; // this process already settled for this cycle date; a lagging symbol's mark is not retried per call
-        }
-        db.inTransaction(c -> {
-            PaperBook book = new PaperBook(c);
-            int settled = book.settledThrough();
-            if (settled > throughDay) {
-                throw new BrokerException("the paper account has already settled bars through "
-                        + LocalDate.ofEpochDay(settled) + "; a cycle for " + cycleDate.get() + " would trade on its"
-                        + " future. Use a later --as-of or another --state-dir");
-            }
-            if (settled == throughDay) {
-                return null;
-            }
-            List<Order> open = book.openOrders();
-            Map<String, Instrument> symbols = new LinkedHashMap<>();
-            open.forEach(o -> symbols.put(o.instrument().symbol(), o.instrument()));
-            book.positions().forEach(p -> symbols.put(p.instrument().symbol(), p.instrument()));
-            if (symbols.isEmpty()) {
-                return null; // nothing to settle, so no day is marked settled without a bar behind it
-            }
-            double equityBefore = book.equity();
-            LocalDate from = settled == PaperBook.NEVER_SETTLED ? through.minusDays(10) : LocalDate.ofEpochDay(settled + 1L);
-            int settledTo = throughDay;
-            for (Instrument inst : symbols.values()) {
-                BarSeries bars;
-                try {
-                    bars = data.dailyBars(inst, from, through);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: settlement skipped, its bars cannot be read: {}", inst, e.getMessage(), e);
-                    settledTo = Math.min(settledTo, settled);
-                    continue;
-                }
-                for (int i = 0; i < bars.size(); i++) {
-                    for (Order o : open) {
-                        if (o.instrument().equals(inst) && bars.epochDays()[i] >= book.eligibleFrom(o.id())
-                                && book.isOpen(o.id())) {
-                            applyBar(book, o, bars, i);
-                        }
-                    }
-                }
-                int newest = bars.isEmpty() ? settled : bars.epochDays()[bars.size() - 1];
-                settledTo = Math.min(settledTo, Math.max(newest, settled));
-                if (!bars.isEmpty()) {
-                    book.markPrice(inst.symbol(), bars.close()[bars.size() - 1]);
-                }
-            }
-            if (settledTo > settled) {
-                book.completePendingCancels(); // a cancel requested before these bars took effect after them
-                book.markSettled(settledTo, equityBefore);
-            }
-            return null;
-        });
-        settledPassFor = throughDay;
-    }
-
-    private void applyBar(PaperBook book, Order snapshot, BarSeries bars, int i) throws SQLException {
-        Order o = book.orderByClientId(snapshot.clientOrderId()).orElse(snapshot); // an earlier bar may have filled part
-        boolean filled;
-        double price;
-        if (o.type() == OrderType.MARKET) {
-            filled = true;
-            price = LimitFillRule.marketPrice(o.side(), bars.open()[i], config.slippageBps());
-        } else {
-            filled = LimitFillRule.fills(o.side(), o.limitPrice(), bars.low()[i], bars.high()[i], config.slippageBps());
-            price = LimitFillRule.price(o.side(), o.limitPrice(), bars.open()[i]);
-        }
-        if (filled) {
-            double left = o.qty() - o.filledQty();
-            double qty = config.partialFills() && o.type() != OrderType.MARKET ? partOf(o.instrument(), left) : left;
-            fill(book, o, qty, price, bars.date(i));
-            if (qty < left - 1e-12 && o.timeInForce() != TimeInForce.GTC) {
-                book.setStatus(o.id(), OrderStatus.EXPIRED, o.filledQty() + qty, avgAfter(o, qty, price));
-            }
-        } else if (o.timeInForce() != TimeInForce.GTC) {
-            // DAY and IOC orders live for their first eligible session only.
-            book.setStatus(o.id(), OrderStatus.EXPIRED, 0, Double.NaN);
-        }
-    }
-
-    /** Half of what is left, in whole units (1e-4 for crypto), at least one unit. */
-    private static double partOf(Instrument inst, double left) {
-        double unit = inst.isCrypto() ? 1e-4 : 1;
-        double half = Math.ceil(left / 2 / unit - 1e-9) * unit;
-        return Math.min(left, Math.max(unit, half));
-    }
-
-    private static double avgAfter(Order o, double qty, double price) {
-        double before = o.filledQty();
-        return before > 0 ? (before * o.filledAvgPrice() + qty * price) / (before + qty) : price;
-    }
-
-    private void fill(PaperBook book, Order o, double qty, double price, LocalDate day) throws SQLException {
-        double fee = qty * price * (o.instrument().isCrypto() ? config.cryptoFeeRate() : config.stockFeeRate());
-        double signed = o.side().sign() * qty;
-        book.addCash(-(signed * price + fee));
-        Optional<Position> old = book.position(o.instrument().symbol());
-        double oldQty = old.map(Position::qty).orElse(0.0);
-        double oldAvg = old.map(Position::avgEntryPrice).orElse(0.0);
-        double newQty = oldQty + signed;
-        double newAvg;
-        if (Math.abs(newQty) < 1e-12) {
-            newQty = 0;
-            newAvg = 0;
-        } else if (oldQty == 0 || Math.signum(oldQty) != Math.signum(newQty)) {
-            newAvg = price;
-        } else if (Math.abs(newQty) > Math.abs(oldQty)) {
-            newAvg = (oldQty * oldAvg + signed * price) / newQty;
-        } else {
-            newAvg = oldAvg;
-        }
-        book.putPosition(o.instrument(), newQty, newAvg, price);
-        double filledQty = o.filledQty() + qty;
-        book.setStatus(o.id(), filledQty >= o.qty() - 1e-12 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, filledQty,
-                avgAfter(o, qty, price));
-        book.insertFill(new Fill(o.id(), o.clientOrderId(), o.instrument(), o.side(), qty, price, fee,
-                day.atTime(20, 0).toInstant(ZoneOffset.UTC)));
+    private void settle() {
+        settlement.settle();
     }
 
     @Override

@@ -11,6 +11,7 @@ import sextant.core.port.OrderRefusedException;
 /**
  * Alpaca's order rules, applied by the paper broker so that a paper run meets the refusals a real account would:
  * <ul>
+ *   <li>no stop-market orders for crypto (Alpaca offers market, limit and stop_limit for it);</li>
  *   <li>wash trade: no order while an opposite-side order of the symbol is open that it could trade against
  *       (either is a market order, or the limits cross);</li>
  *   <li>available quantity: a sell of a long position may not exceed what open sells have not reserved;</li>
@@ -38,6 +39,10 @@ final class PaperRules {
      */
     static void check(List<Order> open, OrderRequest r, double held, PaperConfig config, int dayTrades, double equity) {
         String sym = r.instrument().symbol();
+        if (r.type() == OrderType.STOP && r.instrument().isCrypto()) {
+            throw new OrderRefusedException(sym + ": stop orders are not offered for crypto (Alpaca's crypto orders are"
+                    + " market, limit and stop_limit)");
+        }
         boolean oppositeOpen = false;
         double reservedSells = 0;
         for (Order o : open) {

@@ -116,6 +116,14 @@ final class Migrations {
                 "CREATE INDEX position_plans_active ON position_plans (status, symbol)",
                 "CREATE TABLE position_plan_events (plan_id INTEGER NOT NULL REFERENCES position_plans(id),"
                         + " at TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL)"
+            },
+            new String[] {
+                // V6: the intraday paper broker's settlement progress per symbol: the session (epoch day of its date
+                // in the symbol's calendar), the last of its four path points applied, and the order of the session's
+                // extremes once it is known (HIGH_FIRST: open, high, low, close; LOW_FIRST: open, low, high, close).
+                // It is written in the transaction that applies the points, so a killed process resumes exactly once.
+                "CREATE TABLE paper_progress (symbol TEXT PRIMARY KEY, day INTEGER NOT NULL, point INTEGER NOT NULL,"
+                        + " path TEXT)"
             });
 
     /** Makes a new, empty file a Sextant database at the newest schema version. */
