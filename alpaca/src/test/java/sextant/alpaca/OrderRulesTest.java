@@ -119,6 +119,26 @@ class OrderRulesTest {
     }
 
     @Test
+    void aStockStopGoesOutAsStopMarketWithItsStopPriceAndCryptoStopsAreRefused() throws Exception {
+        AlpacaOrderRequest r = OrderRules.toAlpaca(OrderRequest.stop(Instrument.stock("AAPL"), Side.SELL, 2, 95.004,
+                TimeInForce.GTC, "sl"), STOCK, 0);
+        assertThat(r.type()).isEqualTo(OrderType.STOP);
+        assertThat(r.stopPrice()).isEqualByComparingTo("95.01"); // toward the market: it never triggers later than asked
+        assertThat(r.limitPrice()).isNull();
+        assertThat(r.toJson(new com.fasterxml.jackson.databind.ObjectMapper())).contains("\"type\":\"stop\"")
+                .contains("\"stop_price\":\"95.01\"").doesNotContain("limit_price");
+        // Alpaca's report of it comes back as a STOP with its stop price.
+        sextant.core.order.Order back = AlpacaOrder.from(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"id\":"
+                + "\"o1\",\"client_order_id\":\"sl\",\"symbol\":\"AAPL\",\"asset_class\":\"us_equity\",\"side\":"
+                + "\"sell\",\"type\":\"stop\",\"time_in_force\":\"gtc\",\"qty\":\"2\",\"stop_price\":\"95.01\","
+                + "\"status\":\"new\",\"filled_qty\":\"0\",\"submitted_at\":\"2025-03-03T15:00:00Z\"}")).toOrder();
+        assertThat(back.type()).isEqualTo(OrderType.STOP);
+        assertThat(back.limitPrice()).isEqualTo(95.01);
+        assertThatThrownBy(() -> OrderRules.toAlpaca(OrderRequest.stop(Instrument.crypto("BTCUSD"), Side.SELL, 0.01, 50_000,
+                TimeInForce.GTC, "sl"), BTC, 1)).hasMessageContaining("BTCUSD").hasMessageContaining("no stop-market");
+    }
+
+    @Test
     void wireRequestValidatesBracketShape() {
         assertThatThrownBy(() -> new AlpacaOrderRequest("AAPL", BigDecimal.ONE, Side.BUY, OrderType.LIMIT, TimeInForce.DAY,
                 BigDecimal.TEN, null, "c", "bracket", BigDecimal.valueOf(11), null, null)).hasMessageContaining("stop_loss");
