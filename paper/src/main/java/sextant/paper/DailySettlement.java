@@ -13,8 +13,6 @@ import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
 import sextant.core.port.BrokerException;
-import sextant.core.port.MarketData;
-import sextant.store.Database;
 
 /**
  * The daily clock: a cycle dated D sees every bar up to D - 1 as closed, and an order sent on D may fill from the
@@ -22,18 +20,14 @@ import sextant.store.Database;
  */
 final class DailySettlement implements Settlement {
     private static final Logger LOG = LoggerFactory.getLogger(DailySettlement.class);
-    private final Database db;
-    private final MarketData data;
+    private final SettlementParts parts;
     private final Supplier<LocalDate> cycleDate;
-    private final PathExecution execution;
     /** The through-day of the last settlement pass this process completed (bars do not change within a cycle). */
     private volatile int settledPassFor = Integer.MIN_VALUE;
 
-    DailySettlement(Database db, MarketData data, Supplier<LocalDate> cycleDate, PathExecution execution) {
-        this.db = db;
-        this.data = data;
+    DailySettlement(SettlementParts parts, Supplier<LocalDate> cycleDate) {
+        this.parts = parts;
         this.cycleDate = cycleDate;
-        this.execution = execution;
     }
 
     @Override
@@ -66,7 +60,7 @@ final class DailySettlement implements Settlement {
         if (throughDay == settledPassFor) {
             return; // this process already settled for this cycle date; a lagging symbol's mark is not retried per call
         }
-        db.inTransaction(c -> {
+        parts.db().inTransaction(c -> {
             PaperBook book = new PaperBook(c);
             int settled = book.settledThrough();
             if (settled > throughDay) {
@@ -90,7 +84,7 @@ final class DailySettlement implements Settlement {
             for (Instrument inst : symbols.values()) {
                 BarSeries bars;
                 try {
-                    bars = data.dailyBars(inst, from, through);
+                    bars = parts.data().dailyBars(inst, from, through);
                 } catch (RuntimeException e) {
                     LOG.warn("{}: settlement skipped, its bars cannot be read: {}", inst, e.getMessage(), e);
                     settledTo = Math.min(settledTo, settled);
@@ -124,10 +118,10 @@ final class DailySettlement implements Settlement {
         Order o = book.orderByClientId(snapshot.clientOrderId()).orElse(snapshot); // an earlier bar may have filled part
         SessionPath path = SessionPath.wholeDay(bars, i);
         for (int j = 0; j < SessionPath.POINTS; j++) {
-            if (execution.tryFill(book, o, path, 0, j)) {
+            if (parts.execution().tryFill(book, o, path, 0, j)) {
                 return;
             }
         }
-        execution.expireUnlessGtc(book, o);
+        parts.execution().expireUnlessGtc(book, o);
     }
 }

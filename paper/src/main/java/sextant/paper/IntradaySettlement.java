@@ -18,8 +18,6 @@ import sextant.core.order.Order;
 import sextant.core.order.OrderStatus;
 import sextant.core.port.BrokerException;
 import sextant.core.port.MarketCalendar;
-import sextant.core.port.MarketData;
-import sextant.store.Database;
 
 /**
  * The intraday clock: each symbol steps through the four points of its sessions' paths ({@code paper:daily-bar-path},
@@ -33,21 +31,16 @@ import sextant.store.Database;
  */
 final class IntradaySettlement implements Settlement {
     private static final Logger LOG = LoggerFactory.getLogger(IntradaySettlement.class);
-    private final Database db;
-    private final MarketData data;
+    private final SettlementParts parts;
     private final Supplier<Instant> now;
     private final Function<Instrument, MarketCalendar> calendars;
-    private final PathExecution execution;
     /** The earliest point any symbol of the last pass was waiting for: before it, a pass would change nothing. */
     private volatile Instant nextDue = Instant.MIN;
 
-    IntradaySettlement(Database db, MarketData data, Supplier<Instant> now, Function<Instrument, MarketCalendar> calendars,
-                       PathExecution execution) {
-        this.db = db;
-        this.data = data;
+    IntradaySettlement(SettlementParts parts, Supplier<Instant> now, Function<Instrument, MarketCalendar> calendars) {
+        this.parts = parts;
         this.now = now;
         this.calendars = calendars;
-        this.execution = execution;
     }
 
     /** The stamp is the clock's instant; the session is the one trading now, else the next to open. */
@@ -74,7 +67,7 @@ final class IntradaySettlement implements Settlement {
         if (t.isBefore(nextDue)) {
             return;
         }
-        nextDue = db.inTransaction(c -> settle(new PaperBook(c), t));
+        nextDue = parts.db().inTransaction(c -> settle(new PaperBook(c), t));
     }
 
     private Instant settle(PaperBook book, Instant t) throws SQLException {
@@ -150,7 +143,7 @@ final class IntradaySettlement implements Settlement {
         while (!s.open().isAfter(t)) {
             if (!loaded) {
                 try {
-                    bars = data.dailyBars(inst, s.date(), t.atZone(cal.zone()).toLocalDate());
+                    bars = parts.data().dailyBars(inst, s.date(), t.atZone(cal.zone()).toLocalDate());
                 } catch (RuntimeException e) {
                     LOG.warn("{}: settlement skipped, its bars cannot be read: {}", inst, e.getMessage(), e);
                     return new Pass(nextPointAfter(cal, t), false, false);
@@ -232,8 +225,8 @@ final class IntradaySettlement implements Settlement {
                     && book.lastFillAt(o.id()).filter(f -> !f.isBefore(s.open())).isPresent()) {
                 continue; // one fill per order and session, as on a daily bar; the rest waits for the next session
             }
-            if (!execution.tryFill(book, o, path, path.firstAfter(o.submittedAt()), j) && j == SessionPath.CLOSE) {
-                execution.expireUnlessGtc(book, o);
+            if (!parts.execution().tryFill(book, o, path, path.firstAfter(o.submittedAt()), j) && j == SessionPath.CLOSE) {
+                parts.execution().expireUnlessGtc(book, o);
             }
         }
     }

@@ -79,7 +79,7 @@ public final class PaperBroker implements Broker {
      */
     public static PaperBroker open(Database db, MarketData data, Supplier<LocalDate> cycleDate, PaperConfig config) {
         openAccount(db, config);
-        return new PaperBroker(db, data, new DailySettlement(db, data, cycleDate, new PathExecution(config)), config);
+        return new PaperBroker(db, data, new DailySettlement(parts(db, data, config), cycleDate), config);
     }
 
     /**
@@ -90,8 +90,11 @@ public final class PaperBroker implements Broker {
     public static PaperBroker openIntraday(Database db, MarketData data, Supplier<Instant> now,
                                            Function<Instrument, MarketCalendar> calendars, PaperConfig config) {
         openAccount(db, config);
-        return new PaperBroker(db, data, new IntradaySettlement(db, data, now, calendars, new PathExecution(config)),
-                config);
+        return new PaperBroker(db, data, new IntradaySettlement(parts(db, data, config), now, calendars), config);
+    }
+
+    private static SettlementParts parts(Database db, MarketData data, PaperConfig config) {
+        return new SettlementParts(db, data, new PathExecution(config));
     }
 
     private static void openAccount(Database db, PaperConfig config) {
