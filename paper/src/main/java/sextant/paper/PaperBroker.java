@@ -181,7 +181,10 @@ public final class PaperBroker implements Broker {
         });
     }
 
-    /** Orders fill only when the next session's bar settles, so a close is never found filled in its own cycle. */
+    /**
+     * Orders fill only when a later bar (daily clock) or a later path point (intraday clock) settles, never on
+     * submit, so a close is never found filled in the call that sent it.
+     */
     @Override
     public boolean reportsFillsAtOnce() {
         return false;

@@ -9,12 +9,15 @@ import java.util.Set;
  * @param stockFeeRate fee per side as a fraction of notional for stocks
  * @param cryptoFeeRate fee per side for crypto
  * @param maxLeverage  gross exposure allowed as a multiple of equity (1 = cash account: no short sales, as on Alpaca)
- * @param slippageBps  a limit fills only if the bar trades through it by this many basis points; market orders fill
- *                     this much worse than the open (what {@code sextant replay --gate} stresses)
- * @param partialFills a limit order fills at most half of what is left (at least one unit) per bar, as large orders
- *                     do at a real venue, so that partial fills reach the engine
- * @param pendingCancels a cancel takes effect only at the next settlement: until then the order is still working and
- *                     may fill, as on Alpaca ({@code pending_cancel})
+ * @param slippageBps  a limit fills only if the bar trades through it by this many basis points; market orders (and
+ *                     triggered stops) fill this much worse than their price (what {@code sextant replay --gate}
+ *                     stresses)
+ * @param partialFills a limit order fills at most half of what is left (at least one unit) per bar, once per session
+ *                     on the intraday clock too, as large orders do at a real venue, so that partial fills reach the
+ *                     engine
+ * @param pendingCancels a cancel takes effect only at the next settlement (the next bar, or on the intraday clock the
+ *                     next pass that applies a point): until then the order is still working and may fill, as on
+ *                     Alpaca ({@code pending_cancel})
  * @param hardToBorrow stock symbols that cannot be sold short (Alpaca: not {@code shortable} or not
  *                     {@code easy_to_borrow}); every other stock is shortable in a margin account
  */

@@ -2,6 +2,7 @@ package sextant.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -145,9 +146,9 @@ class PaperIntradayTest {
         now.set(at(D1, "21:30"));
         assertThat(status("cover-b")).isEqualTo(OrderStatus.NEW); // from the high only the close (101) is left
         assertThat(broker.takeNewFills()).extracting(Fill::clientOrderId, Fill::at).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("short", at(D1, "14:30")),
-                org.assertj.core.groups.Tuple.tuple("short-b", at(D1, "18:50")),
-                org.assertj.core.groups.Tuple.tuple("cover", at(D1, "16:40")));
+                tuple("short", at(D1, "14:30")),
+                tuple("short-b", at(D1, "18:50")),
+                tuple("cover", at(D1, "16:40")));
         assertThat(broker.positions()).singleElement().satisfies(p -> {
             assertThat(p.instrument()).isEqualTo(BBB);
             assertThat(p.qty()).isEqualTo(-10);
@@ -211,9 +212,30 @@ class PaperIntradayTest {
         broker.submit(OrderRequest.market(AAA, Side.SELL, 10, TimeInForce.DAY, "flatten"));
         now.set(at(D1, "20:59"));
         assertThat(broker.takeNewFills()).extracting(Fill::price, Fill::at).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(97.0, at(D1, "18:50")),
-                org.assertj.core.groups.Tuple.tuple(101.0, at(D1, "20:59")));
+                tuple(97.0, at(D1, "18:50")),
+                tuple(101.0, at(D1, "20:59")));
         assertThat(broker.positions()).isEmpty();
+    }
+
+    @Test
+    void partialFillsComeOncePerSessionAndAPendingCancelLetsTheNextPointFill() {
+        broker = reopen(new PaperConfig(100_000, 0, 0, 2, 0, true, true));
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 100.5, TimeInForce.GTC, "part"));
+        now.set(at(D1, "21:30"));
+        Order d1 = broker.findByClientOrderId("part").orElseThrow();
+        assertThat(d1.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(d1.filledQty()).isEqualTo(5); // half at the open; the low (97) of the same session adds nothing
+        now.set(at(D2, "19:00"));
+        assertThat(broker.findByClientOrderId("part").orElseThrow().filledQty()).isEqualTo(8); // D2's low 99
+        broker.cancel(d1.id());
+        now.set(at(D3, "14:31"));
+        Order d3 = broker.findByClientOrderId("part").orElseThrow();
+        assertThat(d3.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(d3.filledQty()).isEqualTo(9); // the cancel took effect after D3's open had filled one more
+        assertThat(broker.takeNewFills()).extracting(Fill::qty, Fill::price, Fill::at).containsExactly(
+                tuple(5.0, 100.0, at(D1, "14:30")),
+                tuple(3.0, 100.5, at(D2, "18:50")),
+                tuple(1.0, 95.0, at(D3, "14:30")));
     }
 
     @Test
