@@ -197,7 +197,7 @@ final class IntradaySettlement implements Settlement {
             throws SQLException {
         Optional<Double> held = book.position(sym).map(p -> p.qty());
         if (held.isPresent()) {
-            return Optional.of(PathOrder.adverseTo(held.get()));
+            return Optional.of(PathOrder.adverseToHeld(held.get()));
         }
         double net = 0;
         boolean working = false;
@@ -207,7 +207,7 @@ final class IntradaySettlement implements Settlement {
                 net += o.side().sign() * (o.qty() - o.filledQty());
             }
         }
-        return working ? Optional.of(PathOrder.adverseTo(net)) : Optional.empty();
+        return working ? Optional.of(PathOrder.adverseToEntries(net)) : Optional.empty();
     }
 
     /** Point {@code j} for every order of the symbol sent before it, oldest first; DAY orders still working at the close expire. */

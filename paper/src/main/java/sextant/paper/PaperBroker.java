@@ -39,8 +39,11 @@ import sextant.store.Database;
  * {@link LimitFillRule}). A session's daily bar is a price path of four points: the open O at the session open, the
  * first extreme at open + 1/3 of the session, the second at open + 2/3, and the close C one minute before the close
  * (so that a flatten sent in the final minutes fills at C). The extremes come in the order adverse to the symbol's
- * exposure at the open: its position, else its working entry orders (net of buys and sells; a symbol with neither
- * takes the exposure of the first order that works in the session); long is O, H, L, C and short is O, L, H, C. An
+ * exposure at the open. A position held at the open meets the extreme against it first (long: O, L, H, C; short: O,
+ * H, L, C), so a protective stop is reached before the take-profit. While flat, working entry orders (net of buys
+ * and sells; a symbol with neither takes the exposure of the first order that works in the session) meet the
+ * extreme that fills them last (buying: O, H, L, C; selling: O, L, H, C), so an entry filled at the extreme has only
+ * the close left to take profit on, as the conservative kernel assumes. An
  * order is eligible only for points strictly after it was submitted. Between point a and point b:
  * <ul>
  *   <li>a buy limit fills iff min(a, b) is strictly below the limit, at a if a was already below it when the order

@@ -6,13 +6,25 @@ package sextant.paper;
  * exposure at the open.
  */
 enum PathOrder {
-    /** Open, high, low, close: for a long position (or, flat, a net buying entry). */
+    /** Open, high, low, close: for a short position, or, flat, a net buying entry. */
     HIGH_FIRST,
-    /** Open, low, high, close: for a short position (or, flat, a net selling entry). */
+    /** Open, low, high, close: for a long position, or, flat, a net selling entry. */
     LOW_FIRST;
 
-    /** The order for a signed exposure: negative is short; zero (entries that cancel out) counts as long. */
-    static PathOrder adverseTo(double signedExposure) {
+    /**
+     * For a position held at the open, the extreme against it comes first, so a protective stop is reached before
+     * the take-profit: long is low first.
+     */
+    static PathOrder adverseToHeld(double signedQty) {
+        return signedQty > 0 ? LOW_FIRST : HIGH_FIRST;
+    }
+
+    /**
+     * For entries working while flat, the extreme that fills them comes last, so an entry filled at the extreme has
+     * only the close left to take profit on (the conservative kernel's rule): a net buying entry is high first.
+     * Zero (entries that cancel out) counts as buying.
+     */
+    static PathOrder adverseToEntries(double signedExposure) {
         return signedExposure < 0 ? LOW_FIRST : HIGH_FIRST;
     }
 }

@@ -124,10 +124,12 @@ class PaperIntradayTest {
         assertThat(status("tp")).isEqualTo(OrderStatus.NEW); // from the low only the close (101) is left
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.marketPrice()).isEqualTo(101));
         now.set(at(D2, "17:00"));
+        assertThat(status("tp")).isEqualTo(OrderStatus.NEW); // held long at the open: the low comes first
+        now.set(at(D2, "19:00"));
         Order tp = broker.findByClientOrderId("tp").orElseThrow();
         assertThat(tp.status()).isEqualTo(OrderStatus.FILLED);
-        assertThat(tp.filledAvgPrice()).isEqualTo(102); // the next session's high (103), at its first extreme
-        assertThat(broker.takeNewFills()).extracting(Fill::at).containsExactly(at(D2, "16:40"));
+        assertThat(tp.filledAvgPrice()).isEqualTo(102); // the next session's high (103), at its second extreme
+        assertThat(broker.takeNewFills()).extracting(Fill::at).containsExactly(at(D2, "18:50"));
     }
 
     @Test
@@ -178,6 +180,18 @@ class PaperIntradayTest {
         assertThat(broker.account().cash()).isCloseTo(100_000 - 1000 + 980 - 1010 + 950, within(1e-9));
         assertThatThrownBy(() -> broker.submit(OrderRequest.stop(COIN, Side.BUY, 1, 110, TimeInForce.GTC, "c-stop")))
                 .isInstanceOf(OrderRefusedException.class).hasMessageContaining("COINUSD: stop orders are not offered");
+    }
+
+    @Test
+    void aLongHeldAtTheOpenMeetsTheLowFirstSoItsStopFillsBeforeTheHigh() {
+        broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 100.5, TimeInForce.DAY, "entry"));
+        now.set(at(D1, "21:30")); // filled at D1's open (100), held into D2
+        broker.submit(OrderRequest.stop(AAA, Side.SELL, 10, 99.5, TimeInForce.GTC, "stop"));
+        now.set(at(D2, "16:40"));
+        Order stop = broker.findByClientOrderId("stop").orElseThrow();
+        assertThat(stop.status()).isEqualTo(OrderStatus.FILLED); // D2: open 101, then its low 99, then its high 103
+        assertThat(stop.filledAvgPrice()).isEqualTo(99.5);
+        assertThat(broker.takeNewFills()).extracting(Fill::at).containsExactly(at(D1, "14:30"), at(D2, "16:40"));
     }
 
     @Test
@@ -234,7 +248,7 @@ class PaperIntradayTest {
         assertThat(d3.filledQty()).isEqualTo(9); // the cancel took effect after D3's open had filled one more
         assertThat(broker.takeNewFills()).extracting(Fill::qty, Fill::price, Fill::at).containsExactly(
                 tuple(5.0, 100.0, at(D1, "14:30")),
-                tuple(3.0, 100.5, at(D2, "18:50")),
+                tuple(3.0, 100.5, at(D2, "16:40")), // 5 held long at D2's open: its low is the first extreme
                 tuple(1.0, 95.0, at(D3, "14:30")));
     }
 
