@@ -441,6 +441,12 @@ public final class FakeAlpacaServer implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             String rawQuery = ex.getRequestURI().getRawQuery();
             Instant now = clock.instant();
+            if (path.equals("/stream")) {
+                // The stream has a port of its own. A websocket attempt here is a client of an earlier fake whose port
+                // this one reused, reconnecting: no API request of this account, so it is not counted.
+                send(ex, new FakeBook.Answer(404, "{\"code\":40410000,\"message\":\"endpoint not found\"}"));
+                return;
+            }
             requestTimes.add(now);
             requestLog.add(method + " " + path + (rawQuery == null ? "" : "?" + rawQuery));
             Map<String, String> query = parseQuery(rawQuery);
