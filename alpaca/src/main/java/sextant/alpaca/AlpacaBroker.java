@@ -40,8 +40,15 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
     /** Polls reach back this far before the last covered instant: clocks differ, and duplicates are dropped anyway. */
     private static final Duration POLL_OVERLAP = Duration.ofSeconds(30);
-    /** How often {@link #awaitNewFills} polls while the stream is down (200 requests a minute is the whole budget). */
+    /**
+     * While the stream is down, the activities are polled at most this often (200 requests a minute is the whole
+     * budget, and the engine asks for new fills around every order). Skipping a poll loses nothing: a fill not polled
+     * yet is either seen in an order (and booked from it) or reported by a later poll.
+     */
     private static final Duration POLL_EVERY = Duration.ofSeconds(3);
+    private final Duration pollEvery;
+    /** When the activities were last polled (guarded by this). */
+    private Optional<Instant> lastPoll = Optional.empty();
     private final AlpacaTradingClient client;
     private final Map<Instrument, AlpacaAsset> assets = new ConcurrentHashMap<>();
     /** The account the rules are checked against: read at the cycle's account() and kept for its orders. */
@@ -54,8 +61,10 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     /** Every execution after this instant is in the feed already (guarded by this). */
     private Instant coveredUntil;
 
-    private AlpacaBroker(AlpacaTradingClient client, Clock clock, Duration firstBackoff, Duration maxBackoff) {
+    private AlpacaBroker(AlpacaTradingClient client, Clock clock, Duration firstBackoff, Duration maxBackoff,
+                         Duration pollEvery) {
         this.client = client;
+        this.pollEvery = pollEvery;
         this.clock = clock;
         this.opened = clock.instant();
         this.coveredUntil = opened;
@@ -75,11 +84,14 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
      * @throws BrokerException     the account is blocked or not active, or Alpaca cannot be reached
      */
     public static AlpacaBroker open(AlpacaTradingClient client) {
-        return open(client, Duration.ofMillis(500), Duration.ofSeconds(30));
+        return open(client, Duration.ofMillis(500), Duration.ofSeconds(30), POLL_EVERY);
     }
 
-    /** As {@link #open(AlpacaTradingClient)}, with the stream's reconnect back-off (first and longest wait). */
-    static AlpacaBroker open(AlpacaTradingClient client, Duration firstBackoff, Duration maxBackoff) {
+    /**
+     * As {@link #open(AlpacaTradingClient)}, with the stream's reconnect back-off (first and longest wait) and the
+     * shortest interval between two polls of the activities while the stream is down.
+     */
+    static AlpacaBroker open(AlpacaTradingClient client, Duration firstBackoff, Duration maxBackoff, Duration pollEvery) {
         AlpacaAccount account;
         try {
             account = client.account();
@@ -102,7 +114,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         }
         LOG.info("Alpaca {} account ready at {}", client.http().config().live() ? "LIVE" : "paper",
                 client.http().config().tradingUrl());
-        return new AlpacaBroker(client, Clock.systemUTC(), firstBackoff, maxBackoff);
+        return new AlpacaBroker(client, Clock.systemUTC(), firstBackoff, maxBackoff, pollEvery);
     }
 
     public AlpacaTradingClient client() {
@@ -209,7 +221,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
             if (!fills.isEmpty() || left <= 0) {
                 return fills;
             }
-            Duration wait = Duration.ofNanos(Math.min(left, POLL_EVERY.toNanos()));
+            Duration wait = Duration.ofNanos(Math.min(left, Math.max(POLL_EVERY.toNanos() / 10, pollEvery.toNanos())));
             try {
                 if (stream.state() == AlpacaTradeUpdates.State.LISTENING) {
                     feed.await(wait);
@@ -233,6 +245,10 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
             return;
         }
         Instant now = clock.instant();
+        if (lastPoll.isPresent() && lastPoll.get().plus(pollEvery).isAfter(now)) {
+            return;
+        }
+        lastPoll = Optional.of(now);
         Instant from = coveredUntil.minus(POLL_OVERLAP).isBefore(opened) ? opened : coveredUntil.minus(POLL_OVERLAP);
         try {
             for (Execution e : client.fillsAfter(from)) {

@@ -31,7 +31,12 @@ class AlpacaFillsTest {
     void start() {
         fake = FakeAlpacaServer.start();
         FakeTime time = FakeSetup.time();
-        broker = AlpacaBroker.open(FakeSetup.client(fake, time), Duration.ofMillis(20), Duration.ofMillis(200));
+        broker = open(FakeSetup.client(fake, time));
+    }
+
+    /** A broker whose stream reconnects within a fraction of a second and which polls on every call while it is down. */
+    static AlpacaBroker open(AlpacaTradingClient client) {
+        return AlpacaBroker.open(client, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ZERO);
     }
 
     @AfterEach
@@ -156,8 +161,7 @@ class AlpacaFillsTest {
         listening();
         Order early = restingBuy(AAPL, 1, 100, "early-1");
         fake.fillOrder(early.id(), 99);
-        try (AlpacaBroker later = AlpacaBroker.open(FakeSetup.client(fake, FakeSetup.time()), Duration.ofMillis(20),
-                Duration.ofMillis(200))) {
+        try (AlpacaBroker later = open(FakeSetup.client(fake, FakeSetup.time()))) {
             // opened after the fill: the engine books it from the order's filled quantity instead
             assertThat(later.takeNewFills()).isEmpty();
             assertThat(later.findByClientOrderId("early-1")).hasValueSatisfying(o -> assertThat(o.filledQty()).isEqualTo(1));

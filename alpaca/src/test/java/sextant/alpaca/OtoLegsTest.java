@@ -33,7 +33,7 @@ class OtoLegsTest {
     @BeforeEach
     void start() {
         fake = FakeAlpacaServer.start();
-        broker = AlpacaBroker.open(FakeSetup.client(fake, FakeSetup.time()), Duration.ofMillis(20), Duration.ofMillis(200));
+        broker = AlpacaFillsTest.open(FakeSetup.client(fake, FakeSetup.time()));
     }
 
     @AfterEach
