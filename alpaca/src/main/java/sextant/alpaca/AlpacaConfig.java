@@ -104,22 +104,8 @@ public final class AlpacaConfig {
     }
 
     private static URI parseStreamUrl(String raw) {
-        URI uri;
-        try {
-            uri = new URI(raw.strip());
-        } catch (URISyntaxException e) {
-            throw new AlpacaConfigException(ENV_STREAM_URL + " is not a URL: '" + raw + "'");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("wss") || scheme.equals("ws"))) {
-            throw new AlpacaConfigException(ENV_STREAM_URL + " must be a ws(s) URL, got '" + raw + "'");
-        }
-        if (scheme.equals("ws") && !isLoopback(uri.getHost())) {
-            // The keys are sent in the first message: plain ws is only acceptable to a local test server.
-            throw new AlpacaConfigException(ENV_STREAM_URL + " must use wss (plain ws is allowed only for 127.0.0.1/localhost), got '"
-                    + raw + "'");
-        }
-        return uri;
+        // The keys are sent in the first message: plain ws is only acceptable to a local test server.
+        return checkedUri(ENV_STREAM_URL, raw, raw.strip(), "ws");
     }
 
     private static boolean isLiveHost(URI url) {
@@ -242,20 +228,28 @@ public final class AlpacaConfig {
         if (s.endsWith("/v2")) { // alpaca-trade-api style values include the version; the paths here add it
             s = s.substring(0, s.length() - 3);
         }
+        return checkedUri(what, raw, s, "http");
+    }
+
+    /**
+     * {@code cleaned} as a URL of scheme {@code plain} or its secure variant ({@code plain + "s"}); the plain one only to
+     * a loopback host, since keys travel over it.
+     */
+    private static URI checkedUri(String what, String raw, String cleaned, String plain) {
         URI uri;
         try {
-            uri = new URI(s);
+            uri = new URI(cleaned);
         } catch (URISyntaxException e) {
             throw new AlpacaConfigException(what + " is not a URL: '" + raw + "'");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new AlpacaConfigException(what + " must be an http(s) URL, got '" + raw + "'");
+        String secure = plain + "s";
+        if (uri.getHost() == null || !(scheme.equals(secure) || scheme.equals(plain))) {
+            throw new AlpacaConfigException(what + " must be an " + plain + "(s) URL, got '" + raw + "'");
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            // Keys travel in headers; plain HTTP is only acceptable to a local test server.
-            throw new AlpacaConfigException(what + " must use https (plain http is allowed only for 127.0.0.1/localhost), got '"
-                    + raw + "'");
+        if (scheme.equals(plain) && !isLoopback(uri.getHost())) {
+            throw new AlpacaConfigException(what + " must use " + secure + " (plain " + plain
+                    + " is allowed only for 127.0.0.1/localhost), got '" + raw + "'");
         }
         return uri;
     }

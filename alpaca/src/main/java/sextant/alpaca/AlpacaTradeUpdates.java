@@ -47,13 +47,16 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
     private final String keyId;
     private final String secretKey;
     private final Secrets secrets;
+    /** Where each execution goes (the broker's feed); called on the websocket's thread. */
     private final Consumer<Execution> sink;
+    /** Stamps {@link #listeningSince()}. */
     private final Clock clock;
     private final Duration connectTimeout;
+    /** Reconnect back-off: the first wait, doubled after each failure up to the longest. */
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final HttpClient http;
-    private final ScheduledExecutorService scheduler;
+    private final HttpClient http = HttpClient.newBuilder().build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(AlpacaTradeUpdates::daemon);
     private final ObjectMapper mapper = new ObjectMapper();
     private final Random jitter = new Random();
     private final AtomicInteger connects = new AtomicInteger();
@@ -76,12 +79,12 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.backoff = firstBackoff;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "alpaca-trade-updates");
-            t.setDaemon(true);
-            return t;
-        });
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "alpaca-trade-updates");
+        t.setDaemon(true);
+        return t;
     }
 
     /** Connects in the background (the first attempt at once) and keeps reconnecting until {@link #close()}. */
@@ -271,15 +274,11 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             text.append(data);
-            if (last) {
+            return part(ws, last, () -> {
                 String message = text.toString();
                 text.setLength(0);
-                if (current(gen)) {
-                    handle(gen, ws, message);
-                }
-            }
-            ws.request(1);
-            return null;
+                return message;
+            });
         }
 
         @Override
@@ -287,9 +286,17 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
             byte[] chunk = new byte[data.remaining()];
             data.get(chunk);
             bytes.write(chunk, 0, chunk.length);
-            if (last) {
+            return part(ws, last, () -> {
                 String message = bytes.toString(StandardCharsets.UTF_8);
                 bytes.reset();
+                return message;
+            });
+        }
+
+        /** One frame of a message arrived; the whole message is handled with its last frame. */
+        private CompletionStage<?> part(WebSocket ws, boolean last, java.util.function.Supplier<String> whole) {
+            if (last) {
+                String message = whole.get();
                 if (current(gen)) {
                     handle(gen, ws, message);
                 }

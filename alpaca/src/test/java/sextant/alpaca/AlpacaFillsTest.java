@@ -125,7 +125,7 @@ class AlpacaFillsTest {
         Order a = restingBuy(BTC, 0.01, 50_000, "re-a");
         fake.fillOrder(a.id(), 49_500);
         assertThat(awaitFills(1)).extracting(Fill::clientOrderId).containsExactly("re-a");
-        int handshakes = fake.streamHandshakes();
+        int handshakes = fake.streamStats().handshakes();
         // The stream goes away; a fill happens while it is gone; it comes back and redelivers what it sent before.
         fake.replayStreamOnListen(true);
         fake.streamAvailable(false);
@@ -133,7 +133,7 @@ class AlpacaFillsTest {
         Order b = restingBuy(AAPL, 2, 100, "re-b");
         fake.fillOrder(b.id(), 99);
         fake.streamAvailable(true);
-        Waits.until("the stream reconnects", () -> fake.streamHandshakes() > handshakes
+        Waits.until("the stream reconnects", () -> fake.streamStats().handshakes() > handshakes
                 && broker.tradeUpdates().state() == AlpacaTradeUpdates.State.LISTENING);
         Order c = restingBuy(AAPL, 1, 101, "re-c");
         fake.fillOrder(c.id(), 100.5);

@@ -77,7 +77,7 @@ class SecretsNeverLeakTest {
             fake.setCash(1);
             capture(texts, () -> broker.submit(OrderRequest.limit(Instrument.stock("AAPL"), Side.BUY, 100, 10, TimeInForce.DAY, "d5")));
             // the trade stream: connected, dropped, refused (503), polled meanwhile with a server that echoes the keys
-            Waits.until("the trade stream listens", () -> fake.streamListeners() > 0);
+            Waits.until("the trade stream listens", () -> fake.streamStats().listeners() > 0);
             fake.dropStreamConnections();
             fake.streamAvailable(false);
             Waits.until("the stream is seen down", () -> broker.tradeUpdates().state() != AlpacaTradeUpdates.State.LISTENING);
@@ -90,7 +90,7 @@ class SecretsNeverLeakTest {
             try (AlpacaTradeUpdates refused = new AlpacaTradeUpdates(wrong, e -> { }, java.time.Clock.systemUTC(),
                     Duration.ofMillis(10), Duration.ofMillis(50))) {
                 refused.start();
-                Waits.until("the stream refuses the wrong keys", () -> fake.streamRefusedAuthentications() > 0);
+                Waits.until("the stream refuses the wrong keys", () -> fake.streamStats().refusedAuthentications() > 0);
             }
             broker.close();
             texts.add(wrong.toString());

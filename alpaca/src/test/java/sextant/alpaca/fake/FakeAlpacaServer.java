@@ -292,18 +292,9 @@ public final class FakeAlpacaServer implements AutoCloseable {
         stream.replayOnListen(on);
     }
 
-    /** Stream clients authenticated and listening to trade_updates now. */
-    public int streamListeners() {
-        return stream.listeningClients();
-    }
-
-    /** Websocket handshakes accepted so far (one per connection, reconnects included). */
-    public int streamHandshakes() {
-        return stream.handshakes();
-    }
-
-    public int streamRefusedAuthentications() {
-        return stream.refusedAuthentications();
+    /** What the stream has seen so far: see {@link StreamStats}. */
+    public StreamStats streamStats() {
+        return stream.stats();
     }
 
     // ---------------- account state ----------------

@@ -88,16 +88,8 @@ final class FakeTradeStream implements AutoCloseable {
         replayOnListen = on;
     }
 
-    int listeningClients() {
-        return (int) sessions.stream().filter(s -> s.listening).count();
-    }
-
-    int handshakes() {
-        return handshakes.get();
-    }
-
-    int refusedAuthentications() {
-        return refusedAuth.get();
+    StreamStats stats() {
+        return new StreamStats((int) sessions.stream().filter(s -> s.listening).count(), handshakes.get(), refusedAuth.get());
     }
 
     @Override
