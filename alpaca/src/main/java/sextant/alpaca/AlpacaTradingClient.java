@@ -130,13 +130,14 @@ public final class AlpacaTradingClient {
         Optional<String> token = Optional.empty();
         for (int page = 0; page < 50; page++) {
             Map<String, String> q = new LinkedHashMap<>();
-            q.put("after", after.toString());
+            q.put("after", after.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
             q.put("direction", "asc");
             q.put("page_size", "100");
             token.ifPresent(t -> q.put("page_token", t));
             List<JsonNode> rows = list(okJson(http.get(AlpacaHttp.Api.TRADING, "/v2/account/activities/FILL", q), null),
                     n -> n);
-            rows.forEach(n -> out.add(Execution.fromActivity(n)));
+            java.time.Instant received = http.clock().instant();
+            rows.forEach(n -> out.add(Execution.fromActivity(n, received)));
             if (rows.size() < 100) {
                 break;
             }

@@ -47,11 +47,12 @@ record Execution(String executionId, String orderId, String symbol, String asset
                 Double.isFinite(price) ? price : Json.num(order, "filled_avg_price"), at != null ? at : received));
     }
 
-    /** One FILL activity (GET /v2/account/activities/FILL). */
-    static Execution fromActivity(JsonNode a) {
+    /** One FILL activity (GET /v2/account/activities/FILL); {@code received} stands in for a missing time. */
+    static Execution fromActivity(JsonNode a, Instant received) {
+        Instant at = Json.time(a, "transaction_time");
         return new Execution(Json.text(a, "id"), Json.text(a, "order_id"), Json.text(a, "symbol"), "",
                 side(Json.text(a, "side")), decimal(a, "cum_qty"), Json.num(a, "qty"), Json.num(a, "price"),
-                Json.time(a, "transaction_time"));
+                at != null ? at : received);
     }
 
     private static Side side(String s) {
