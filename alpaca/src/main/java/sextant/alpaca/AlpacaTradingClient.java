@@ -137,7 +137,8 @@ public final class AlpacaTradingClient {
             List<JsonNode> rows = list(okJson(http.get(AlpacaHttp.Api.TRADING, "/v2/account/activities/FILL", q), null),
                     n -> n);
             java.time.Instant received = http.clock().instant();
-            rows.forEach(n -> out.add(Execution.fromActivity(n, received)));
+            rows.stream().filter(n -> Json.text(n, "order_id") != null)
+                    .forEach(n -> out.add(Execution.fromActivity(n, received)));
             if (rows.size() < 100) {
                 break;
             }
