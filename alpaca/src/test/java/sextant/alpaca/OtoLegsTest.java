@@ -115,6 +115,23 @@ class OtoLegsTest {
     }
 
     @Test
+    void aLegThisBrokerNeverSawIsStillReportedUnderItsDerivedId() {
+        Waits.until("the trade stream listens", () -> broker.tradeUpdates().state() == AlpacaTradeUpdates.State.LISTENING);
+        assertThat(broker.takeNewFills()).isEmpty();
+        try (AlpacaBroker other = AlpacaFillsTest.open(FakeSetup.client(fake, FakeSetup.time()))) {
+            Order e = other.submit(new OrderRequest(SPY, Side.BUY, 2, OrderType.LIMIT, 500.12, TimeInForce.DAY, ENTRY, 510.46));
+            fake.fillOrder(e.id(), 500.12);
+            fake.fillOrder(fake.orders().stream().filter(FakeOrder::isLeg).findFirst().orElseThrow().id(), 510.46);
+        }
+        List<Fill> fills = new java.util.ArrayList<>();
+        for (int i = 0; i < 20 && fills.size() < 2; i++) {
+            fills.addAll(broker.awaitNewFills(Duration.ofSeconds(1)));
+        }
+        assertThat(fills).extracting(Fill::clientOrderId).containsExactly(ENTRY, LEG);
+        assertThat(fills).extracting(Fill::instrument).containsOnly(SPY);
+    }
+
+    @Test
     void derivedIdsRoundTrip() {
         assertThat(OtoLegIds.entryOf(LEG)).contains(ENTRY);
         assertThat(OtoLegIds.entryOf(ENTRY + "-xl")).contains(ENTRY);
