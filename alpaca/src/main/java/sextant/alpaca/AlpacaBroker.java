@@ -47,6 +47,9 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
      */
     private static final Duration POLL_EVERY = Duration.ofSeconds(3);
     private final Duration pollEvery;
+    /** Calls that look up an order a fill names before that fill is given up (the order may be gone at Alpaca). */
+    private static final int MAX_LOOKUPS = 5;
+    private final Map<String, Integer> unresolved = new ConcurrentHashMap<>();
     /** When the activities were last polled (guarded by this). */
     private Optional<Instant> lastPoll = Optional.empty();
     private final AlpacaTradingClient client;
@@ -198,7 +201,13 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
                 k = lookUp(e.orderId(), false);
             }
             if (k.isEmpty()) {
-                later.add(e);
+                int tries = unresolved.merge(e.orderId(), 1, Integer::sum);
+                if (tries < MAX_LOOKUPS) {
+                    later.add(e);
+                } else {
+                    LOG.warn("a fill of Alpaca order {} is dropped: the order could not be looked up {} times", e.orderId(),
+                            tries);
+                }
                 continue;
             }
             out.add(new Fill(e.orderId(), k.get().clientOrderId(), k.get().instrument(), e.side(), e.qty(), e.price(), 0,
