@@ -31,6 +31,11 @@ public final class AlpacaConfig {
     public static final String ENV_SECRET_KEY = "APCA_API_SECRET_KEY";
     public static final String ENV_BASE_URL = "APCA_API_BASE_URL";
     public static final String ENV_DATA_URL = "APCA_API_DATA_URL";
+    /**
+     * The trading stream (trade_updates). Default: {@code /stream} on the trading host ({@code wss://} for https,
+     * {@code ws://} for a loopback http URL); set only to reach a stream elsewhere (the fake server in tests).
+     */
+    public static final String ENV_STREAM_URL = "APCA_API_STREAM_URL";
     /** A properties file holding APCA_API_KEY_ID and APCA_API_SECRET_KEY (used when the variables are not set). */
     public static final String ENV_KEY_FILE = "SEXTANT_ALPACA_KEY_FILE";
     public static final String ENV_REQUESTS_PER_MINUTE = "SEXTANT_ALPACA_REQUESTS_PER_MINUTE";
@@ -42,6 +47,7 @@ public final class AlpacaConfig {
     private final String secretKey;
     private final URI tradingUrl;
     private final URI dataUrl;
+    private final URI streamUrl;
     private final boolean live;
     private final int requestsPerMinute;
     private final Duration connectTimeout;
@@ -59,6 +65,7 @@ public final class AlpacaConfig {
         this.secretKey = b.secretKey.strip();
         this.tradingUrl = parseUrl(ENV_BASE_URL, b.tradingUrl);
         this.dataUrl = parseUrl(ENV_DATA_URL, b.dataUrl);
+        this.streamUrl = b.streamUrl.map(AlpacaConfig::parseStreamUrl).orElseGet(() -> defaultStreamUrl(tradingUrl));
         this.live = b.live;
         if (b.requestsPerMinute < 1) {
             throw new AlpacaConfigException(ENV_REQUESTS_PER_MINUTE + " must be >= 1, got " + b.requestsPerMinute);
@@ -89,6 +96,16 @@ public final class AlpacaConfig {
             throw new AlpacaConfigException(ENV_BASE_URL + " points at LIVE trading (" + tradingUrl + ") but live mode is off; "
                     + "use " + PAPER_URL + " for paper, or pass --live with the confirmation flag");
         }
+    }
+
+    private static URI defaultStreamUrl(URI trading) {
+        String ws = trading.getScheme().equalsIgnoreCase("https") ? "wss" : "ws";
+        return URI.create(ws + "://" + trading.getRawAuthority() + "/stream");
+    }
+
+    private static URI parseStreamUrl(String raw) {
+        // The keys are sent in the first message: plain ws is only acceptable to a local test server.
+        return checkedUri(ENV_STREAM_URL, raw, raw.strip(), "ws");
     }
 
     private static boolean isLiveHost(URI url) {
@@ -126,6 +143,9 @@ public final class AlpacaConfig {
         }
         b.tradingUrl(orDefault(env.get(ENV_BASE_URL), live ? LIVE_URL : PAPER_URL));
         b.dataUrl(orDefault(env.get(ENV_DATA_URL), DATA_URL));
+        if (!isBlank(env.get(ENV_STREAM_URL))) {
+            b.streamUrl(env.get(ENV_STREAM_URL));
+        }
         b.requestsPerMinute(intVar(env, ENV_REQUESTS_PER_MINUTE, 200));
         b.requestTimeout(Duration.ofMillis(intVar(env, ENV_TIMEOUT_MS, 15_000)));
         b.dataFeed(orDefault(env.get(ENV_DATA_FEED), "iex"));
@@ -157,6 +177,11 @@ public final class AlpacaConfig {
     /** Market data API root, e.g. {@code https://data.alpaca.markets}. */
     public URI dataUrl() {
         return dataUrl;
+    }
+
+    /** The trading stream, e.g. {@code wss://paper-api.alpaca.markets/stream}. */
+    public URI streamUrl() {
+        return streamUrl;
     }
 
     public boolean live() {
@@ -191,7 +216,7 @@ public final class AlpacaConfig {
     @Override
     public String toString() {
         return "AlpacaConfig[" + (live ? "LIVE" : "paper") + ", trading=" + tradingUrl + ", data=" + dataUrl
-                + ", keys=set (hidden), requestsPerMinute=" + requestsPerMinute + ", requestTimeout=" + requestTimeout
+                + ", stream=" + streamUrl                + ", keys=set (hidden), requestsPerMinute=" + requestsPerMinute + ", requestTimeout=" + requestTimeout
                 + ", feed=" + dataFeed + ", adjustment=" + adjustment + "]";
     }
 
@@ -203,20 +228,28 @@ public final class AlpacaConfig {
         if (s.endsWith("/v2")) { // alpaca-trade-api style values include the version; the paths here add it
             s = s.substring(0, s.length() - 3);
         }
+        return checkedUri(what, raw, s, "http");
+    }
+
+    /**
+     * {@code cleaned} as a URL of scheme {@code plain} or its secure variant ({@code plain + "s"}); the plain one only to
+     * a loopback host, since keys travel over it.
+     */
+    private static URI checkedUri(String what, String raw, String cleaned, String plain) {
         URI uri;
         try {
-            uri = new URI(s);
+            uri = new URI(cleaned);
         } catch (URISyntaxException e) {
             throw new AlpacaConfigException(what + " is not a URL: '" + raw + "'");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new AlpacaConfigException(what + " must be an http(s) URL, got '" + raw + "'");
+        String secure = plain + "s";
+        if (uri.getHost() == null || !(scheme.equals(secure) || scheme.equals(plain))) {
+            throw new AlpacaConfigException(what + " must be an " + plain + "(s) URL, got '" + raw + "'");
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            // Keys travel in headers; plain HTTP is only acceptable to a local test server.
-            throw new AlpacaConfigException(what + " must use https (plain http is allowed only for 127.0.0.1/localhost), got '"
-                    + raw + "'");
+        if (scheme.equals(plain) && !isLoopback(uri.getHost())) {
+            throw new AlpacaConfigException(what + " must use " + secure + " (plain " + plain
+                    + " is allowed only for 127.0.0.1/localhost), got '" + raw + "'");
         }
         return uri;
     }
@@ -258,6 +291,7 @@ public final class AlpacaConfig {
         private String secretKey;
         private String tradingUrl = PAPER_URL;
         private String dataUrl = DATA_URL;
+        private java.util.Optional<String> streamUrl = java.util.Optional.empty();
         private boolean live;
         private boolean liveConfirmed;
         private int requestsPerMinute = 200;
@@ -299,6 +333,12 @@ public final class AlpacaConfig {
 
         public Builder dataUrl(String url) {
             this.dataUrl = Objects.requireNonNull(url);
+            return this;
+        }
+
+        /** The trading stream; without it, {@code /stream} on the trading host. */
+        public Builder streamUrl(String url) {
+            this.streamUrl = java.util.Optional.of(url);
             return this;
         }
 

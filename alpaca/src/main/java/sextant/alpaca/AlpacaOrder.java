@@ -31,6 +31,11 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
                 submitted != null ? submitted : Json.time(n, "created_at"), List.copyOf(legs));
     }
 
+    /** A leg of an OTO or bracket order that waits for its entry to fill completely before it works. */
+    boolean isHeld() {
+        return "held".equalsIgnoreCase(status);
+    }
+
     /** Still working at Alpaca (may fill later). */
     public boolean isOpen() {
         return coreStatus().isOpen();
@@ -66,6 +71,11 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
      * exact wire type stays in {@link #type()}.
      */
     public Order toOrder() {
+        return toOrder(clientOrderId);
+    }
+
+    /** As {@link #toOrder()}, reported under another client order id (an OTO leg's, see {@link OtoLegIds}). */
+    Order toOrder(String reportedClientOrderId) {
         OrderType t;
         double price;
         String ty = type == null ? "" : type.toLowerCase(Locale.ROOT);
@@ -88,7 +98,7 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
             default -> TimeInForce.DAY;
         };
         double filled = Double.isNaN(filledQty) ? 0 : filledQty;
-        return new Order(id, clientOrderId, AlpacaSymbols.fromAlpaca(symbol, assetClass),
+        return new Order(id, reportedClientOrderId, AlpacaSymbols.fromAlpaca(symbol, assetClass),
                 "sell".equalsIgnoreCase(side) ? Side.SELL : Side.BUY, qty, t, price, tif, coreStatus(), filled,
                 filledAvgPrice, submittedAt);
     }

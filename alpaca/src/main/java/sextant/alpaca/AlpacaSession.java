@@ -6,7 +6,7 @@ import java.time.Clock;
  * One connection to Alpaca for a whole cycle: the broker and the market data share ONE rate limiter, so trading and
  * data requests together stay under the configured requests per minute. {@link #open} checks the keys first.
  */
-public final class AlpacaSession {
+public final class AlpacaSession implements AutoCloseable {
     private final AlpacaBroker broker;
     private final AlpacaMarketData marketData;
 
@@ -37,5 +37,11 @@ public final class AlpacaSession {
 
     public AlpacaTradingClient trading() {
         return broker.client();
+    }
+
+    /** Stops the broker's trade stream. */
+    @Override
+    public void close() {
+        broker.close();
     }
 }

@@ -122,6 +122,35 @@ public final class AlpacaTradingClient {
     }
 
     /**
+     * Executions after {@code after}, oldest first (GET /v2/account/activities/FILL, every page). Used when the trade
+     * stream is down or has not started listening yet.
+     */
+    List<Execution> fillsAfter(java.time.Instant after) {
+        List<Execution> out = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        for (int page = 0; page < 50; page++) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("after", after.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+            q.put("direction", "asc");
+            q.put("page_size", "100");
+            token.ifPresent(t -> q.put("page_token", t));
+            List<JsonNode> rows = list(okJson(http.get(AlpacaHttp.Api.TRADING, "/v2/account/activities/FILL", q), null),
+                    n -> n);
+            java.time.Instant received = http.clock().instant();
+            rows.stream().filter(n -> Json.text(n, "order_id") != null)
+                    .forEach(n -> out.add(Execution.fromActivity(n, received)));
+            if (rows.size() < 100) {
+                break;
+            }
+            token = Optional.ofNullable(Json.text(rows.get(rows.size() - 1), "id"));
+            if (token.isEmpty()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Submits an order so that a fault can never create a duplicate nor lose one: see the class comment.
      *
      * @throws AlpacaApiException          Alpaca rejected the order (the message names the symbol and the reason)

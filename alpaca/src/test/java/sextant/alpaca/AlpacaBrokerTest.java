@@ -34,6 +34,7 @@ class AlpacaBrokerTest {
 
     @AfterEach
     void stop() {
+        broker.close();
         fake.close();
     }
 

@@ -26,6 +26,19 @@ class AlpacaConfigTest {
     }
 
     @Test
+    void theTradeStreamIsAtStreamOnTheTradingHostUnlessSetElsewhere() {
+        assertThat(AlpacaConfig.fromEnv(env()).streamUrl()).hasToString("wss://paper-api.alpaca.markets/stream");
+        assertThat(AlpacaConfig.fromEnv(env("APCA_API_BASE_URL", "http://127.0.0.1:40123")).streamUrl())
+                .hasToString("ws://127.0.0.1:40123/stream");
+        assertThat(AlpacaConfig.fromEnv(env("APCA_API_STREAM_URL", "ws://127.0.0.1:40999/stream")).streamUrl())
+                .hasToString("ws://127.0.0.1:40999/stream");
+        assertThatThrownBy(() -> AlpacaConfig.fromEnv(env("APCA_API_STREAM_URL", "ws://stream.example.com/stream")))
+                .isInstanceOf(AlpacaConfigException.class).hasMessageContaining("wss");
+        assertThatThrownBy(() -> AlpacaConfig.fromEnv(env("APCA_API_STREAM_URL", "https://paper-api.alpaca.markets/stream")))
+                .isInstanceOf(AlpacaConfigException.class).hasMessageContaining("APCA_API_STREAM_URL");
+    }
+
+    @Test
     void defaultsArePaperAndTheDataHost() {
         AlpacaConfig c = AlpacaConfig.fromEnv(env());
         assertThat(c.live()).isFalse();

@@ -32,7 +32,8 @@ final class FakeSetup {
 
     static AlpacaConfig.Builder config(FakeAlpacaServer fake) {
         return AlpacaConfig.builder().keys(FakeAlpacaServer.KEY_ID, FakeAlpacaServer.SECRET_KEY).tradingUrl(fake.baseUrl())
-                .dataUrl(fake.dataUrl()).requestTimeout(Duration.ofMillis(500)).connectTimeout(Duration.ofSeconds(2));
+                .dataUrl(fake.dataUrl()).streamUrl(fake.streamUrl()).requestTimeout(Duration.ofMillis(500))
+                .connectTimeout(Duration.ofSeconds(2));
     }
 
     static FakeTime time() {

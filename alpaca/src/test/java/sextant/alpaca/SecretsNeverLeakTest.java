@@ -76,9 +76,23 @@ class SecretsNeverLeakTest {
             capture(texts, () -> broker.submit(OrderRequest.limit(Instrument.crypto("BTCUSD"), Side.SELL, 1, 10, TimeInForce.GTC, "d4")));
             fake.setCash(1);
             capture(texts, () -> broker.submit(OrderRequest.limit(Instrument.stock("AAPL"), Side.BUY, 100, 10, TimeInForce.DAY, "d5")));
+            // the trade stream: connected, dropped, refused (503), polled meanwhile with a server that echoes the keys
+            Waits.until("the trade stream listens", () -> fake.streamStats().listeners() > 0);
+            fake.dropStreamConnections();
+            fake.streamAvailable(false);
+            Waits.until("the stream is seen down", () -> broker.tradeUpdates().state() != AlpacaTradeUpdates.State.LISTENING);
+            fake.inject(Fault.of("GET", "/v2/account/activities", Fault.Kind.ECHO_KEYS, 5));
+            capture(texts, () -> broker.takeNewFills());
+            fake.streamAvailable(true);
             // wrong keys: those must not leak either
             AlpacaConfig wrong = AlpacaConfig.builder().keys(WRONG_ID, WRONG_SECRET).tradingUrl(fake.baseUrl())
-                    .dataUrl(fake.dataUrl()).build();
+                    .dataUrl(fake.dataUrl()).streamUrl(fake.streamUrl()).build();
+            try (AlpacaTradeUpdates refused = new AlpacaTradeUpdates(wrong, e -> { }, java.time.Clock.systemUTC(),
+                    Duration.ofMillis(10), Duration.ofMillis(50))) {
+                refused.start();
+                Waits.until("the stream refuses the wrong keys", () -> fake.streamStats().refusedAuthentications() > 0);
+            }
+            broker.close();
             texts.add(wrong.toString());
             capture(texts, () -> AlpacaSession.open(wrong, time, time, 1));
             capture(texts, () -> AlpacaMarketData.create(wrong, time, time, 1).latestQuote(Instrument.stock("AAPL")));
@@ -97,6 +111,8 @@ class SecretsNeverLeakTest {
         assertThat(appender.list).as("log capture works").hasSizeGreaterThan(20);
         assertThat(texts).as("the echoed keys were seen and masked").anyMatch(t -> t.contains("bad key ***"));
         assertThat(texts).anyMatch(t -> t.contains("401"));
+        assertThat(texts).as("stream faults were logged").anyMatch(t -> t.contains("trade stream") && t.contains("down"));
+        assertThat(texts).anyMatch(t -> t.contains("refused the API keys on the stream"));
         for (String t : texts) {
             assertThat(t).doesNotContain(FakeAlpacaServer.KEY_ID).doesNotContain(FakeAlpacaServer.SECRET_KEY)
                     .doesNotContain(WRONG_ID).doesNotContain(WRONG_SECRET);

@@ -40,7 +40,9 @@ import java.util.concurrent.Executors;
  * <p>It follows the documented endpoints and JSON field names (trading numbers as strings, RFC-3339 timestamps),
  * checks the APCA-API-KEY-ID / APCA-API-SECRET-KEY headers (401 otherwise), keeps orders and positions, serves
  * deterministic synthetic daily bars with paging, sends X-Ratelimit-* headers on every answer and enforces a
- * requests-per-minute limit (429), counts requests, and injects {@link Fault}s.
+ * requests-per-minute limit (429), counts requests, and injects {@link Fault}s. Its trading stream ({@code /stream},
+ * {@code trade_updates}: every new order, cancel and execution) listens on a port of its own ({@link #streamUrl()}),
+ * since the JDK server cannot upgrade a connection to a websocket; {@link #streamAvailable(boolean)} takes it down.
  *
  * <pre>{@code
  * try (FakeAlpacaServer fake = FakeAlpacaServer.start()) {
@@ -66,6 +68,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private final Clock clock;
     private final HttpServer trading;
     private final HttpServer data;
+    private final FakeTradeStream stream;
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SyntheticBars bars = new SyntheticBars();
@@ -98,6 +101,8 @@ public final class FakeAlpacaServer implements AutoCloseable {
         data.setExecutor(executor);
         trading.start();
         data.start();
+        this.stream = new FakeTradeStream(KEY_ID, SECRET_KEY);
+        book.onTradeUpdate(stream::broadcast);
     }
 
     /** Starts on two ephemeral ports (trading, data) with the system clock. */
@@ -124,18 +129,25 @@ public final class FakeAlpacaServer implements AutoCloseable {
         return "http://127.0.0.1:" + data.getAddress().getPort();
     }
 
-    /** APCA_* variables pointing at this server with its keys, for {@code AlpacaConfig.fromEnv}. */
+    /** The trading stream, e.g. {@code ws://127.0.0.1:40125/stream} (Alpaca serves it at /stream on the trading host). */
+    public String streamUrl() {
+        return "ws://127.0.0.1:" + stream.port() + "/stream";
+    }
+
+    /** APCA_* variables pointing at this server (trading, data and stream) with its keys, for {@code AlpacaConfig.fromEnv}. */
     public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("APCA_API_KEY_ID", KEY_ID);
         env.put("APCA_API_SECRET_KEY", SECRET_KEY);
         env.put("APCA_API_BASE_URL", baseUrl());
         env.put("APCA_API_DATA_URL", dataUrl());
+        env.put("APCA_API_STREAM_URL", streamUrl());
         return env;
     }
 
     @Override
     public void close() {
+        stream.close();
         trading.stop(0);
         data.stop(0);
         executor.shutdownNow();
@@ -261,6 +273,28 @@ public final class FakeAlpacaServer implements AutoCloseable {
         synchronized (faults) {
             faults.clear();
         }
+    }
+
+    // ---------------- trading stream ----------------
+
+    /** Off: the stream drops every connection and refuses new ones (HTTP 503) until it is turned on again. */
+    public void streamAvailable(boolean on) {
+        stream.available(on);
+    }
+
+    /** Drops every stream connection without a close frame (a network fault); clients may reconnect at once. */
+    public void dropStreamConnections() {
+        stream.dropConnections();
+    }
+
+    /** When on, a client that starts listening first receives every trade update sent so far again (a redelivery). */
+    public void replayStreamOnListen(boolean on) {
+        stream.replayOnListen(on);
+    }
+
+    /** What the stream has seen so far: see {@link StreamStats}. */
+    public StreamStats streamStats() {
+        return stream.stats();
     }
 
     // ---------------- account state ----------------
@@ -398,6 +432,12 @@ public final class FakeAlpacaServer implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             String rawQuery = ex.getRequestURI().getRawQuery();
             Instant now = clock.instant();
+            if (path.equals("/stream")) {
+                // The stream has a port of its own. A websocket attempt here is a client of an earlier fake whose port
+                // this one reused, reconnecting: no API request of this account, so it is not counted.
+                send(ex, new FakeBook.Answer(404, "{\"code\":40410000,\"message\":\"endpoint not found\"}"));
+                return;
+            }
             requestTimes.add(now);
             requestLog.add(method + " " + path + (rawQuery == null ? "" : "?" + rawQuery));
             Map<String, String> query = parseQuery(rawQuery);
@@ -565,6 +605,13 @@ public final class FakeAlpacaServer implements AutoCloseable {
         switch (method + " " + head + (arg == null ? "" : "/*")) {
             case "GET account":
                 return book.account();
+            case "GET account/*":
+                if (!arg.equals("activities/FILL")) {
+                    return book.error(404, 40410000, "endpoint not found: " + path);
+                }
+                return book.fillActivities(q.containsKey("after") ? java.time.OffsetDateTime.parse(q.get("after")).toInstant() : null,
+                        "asc".equals(q.get("direction")), Integer.parseInt(q.getOrDefault("page_size", "100")),
+                        q.get("page_token"));
             case "GET positions":
                 return book.positions();
             case "GET positions/*":

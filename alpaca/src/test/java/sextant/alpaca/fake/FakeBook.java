@@ -16,12 +16,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Orders, positions and cash of the fake account, with the checks Alpaca makes on orders (unique client order id,
  * crypto time in force and order class, no crypto shorts, fractional only with day, sub-penny prices, buying power).
  * All methods are synchronized: a request sees and changes the state atomically.
+ *
+ * <p>An OTO or bracket entry with a take-profit gets a real leg order, as Alpaca makes it: a limit on the other side
+ * with a client order id of Alpaca's own (a UUID), {@code held} until the entry has filled completely, then
+ * {@code new}; it fills and cancels like any order, and a held leg is cancelled with its entry. Every execution is kept
+ * as a FILL account activity and announced as a {@code trade_updates} event (as are new orders and cancels).
  */
 final class FakeBook {
     record Answer(int status, String body) {
@@ -45,6 +51,8 @@ final class FakeBook {
     private int daytradeCount;
     private final Set<String> hardToBorrow = new java.util.HashSet<>();
     private final Map<String, Double> fillOnCancel = new HashMap<>();
+    private final List<ObjectNode> activities = new ArrayList<>();
+    private Consumer<String> tradeUpdates = m -> { };
 
     FakeBook(Clock clock, ToDoubleFunction<String> priceOf) {
         this.clock = clock;
@@ -72,6 +80,11 @@ final class FakeBook {
 
     static boolean isCrypto(String normalized) {
         return normalized.contains("/");
+    }
+
+    /** Where trade_updates messages go (the stream server); called under this book's lock, so it must not block. */
+    synchronized void onTradeUpdate(Consumer<String> sink) {
+        tradeUpdates = sink;
     }
 
     // ---- test hooks ----
@@ -402,7 +415,10 @@ final class FakeBook {
         java.util.Collections.reverse(all);
         ArrayNode a = mapper.createArrayNode();
         for (FakeOrder o : all) {
-            boolean open = isOpen(o.status());
+            if (o.isLeg()) {
+                continue; // nested under its entry (the client always asks nested=true)
+            }
+            boolean open = isOpen(o.status()) || legsOf(o.id()).stream().anyMatch(l -> isOpen(l.status()));
             if (("open".equals(status) && open) || ("closed".equals(status) && !open) || "all".equals(status)) {
                 if (a.size() < limit) {
                     a.add(orderJson(o));
@@ -429,6 +445,7 @@ final class FakeBook {
             return error(422, 42210000, "order is already in \"" + o.status() + "\" state");
         }
         put(withStatus(o, pendingCancels ? "pending_cancel" : "canceled", o.filledQty(), o.filledAvgPrice(), null));
+        announce(pendingCancels ? "pending_cancel" : "canceled", orders.get(id), null);
         return new Answer(204, "");
     }
 
@@ -461,7 +478,7 @@ final class FakeBook {
      */
     private Answer washTrade(String s, String side, String type, double limit) {
         for (FakeOrder o : orders.values()) {
-            if (!o.symbol().equals(s) || o.side().equals(side) || !isOpen(o.status())) {
+            if (!o.symbol().equals(s) || o.side().equals(side) || !isOpen(o.status()) || o.status().equals("held")) {
                 continue;
             }
             boolean crosses;
@@ -490,14 +507,65 @@ final class FakeBook {
     private FakeOrder newOrder(String coid, String s, String side, String type, String tif, double qty, double limit,
                                double stop, String orderClass, double tp) {
         FakeOrder o = new FakeOrder(UUID.randomUUID().toString(), coid, s, isCrypto(s) ? "crypto" : "us_equity", side, type,
-                tif, qty, limit, stop, "new", 0, Double.NaN, orderClass, tp, clock.instant(), null);
+                tif, qty, limit, stop, "new", 0, Double.NaN, orderClass, tp, clock.instant(), null, "");
         put(o);
         idByClientOrderId.put(coid, o.id());
+        announce("new", o, null);
+        if (Double.isFinite(tp)) {
+            // Alpaca names the leg itself: the client never chooses (or learns in advance) its client order id.
+            FakeOrder leg = new FakeOrder(UUID.randomUUID().toString(), UUID.randomUUID().toString(), s, o.assetClass(),
+                    side.equals("buy") ? "sell" : "buy", "limit", tif, qty, tp, Double.NaN, "held", 0, Double.NaN,
+                    orderClass, Double.NaN, clock.instant(), null, o.id());
+            orders.put(leg.id(), leg);
+            idByClientOrderId.put(leg.clientOrderId(), leg.id());
+        }
         return o;
     }
 
     private void put(FakeOrder o) {
         orders.put(o.id(), o);
+        if (o.isLeg()) {
+            return;
+        }
+        for (FakeOrder leg : legsOf(o.id())) {
+            if (!leg.status().equals("held")) {
+                continue;
+            }
+            if (o.status().equals("filled")) {
+                orders.put(leg.id(), withStatus(leg, "new", 0, Double.NaN, null));
+            } else if (!isOpen(o.status())) {
+                orders.put(leg.id(), withStatus(leg, "canceled", 0, Double.NaN, null));
+            }
+        }
+    }
+
+    private List<FakeOrder> legsOf(String parentId) {
+        List<FakeOrder> out = new ArrayList<>();
+        for (FakeOrder o : orders.values()) {
+            if (o.parentId().equals(parentId)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** One trade_updates message; {@code fill} carries the execution's fields (fill and partial_fill events). */
+    private void announce(String event, FakeOrder o, ObjectNode fill) {
+        ObjectNode msg = mapper.createObjectNode();
+        msg.put("stream", "trade_updates");
+        ObjectNode data = msg.putObject("data");
+        data.put("event", event);
+        if (fill != null) {
+            data.put("execution_id", fill.get("execution_id").asText());
+            data.put("timestamp", fill.get("transaction_time").asText());
+            data.put("price", fill.get("price").asText());
+            data.put("qty", fill.get("qty").asText());
+            data.put("position_qty", str(positionQty(o.symbol())));
+        } else {
+            data.put("timestamp", clock.instant().toString());
+        }
+        data.set("order", orderJson(o));
+        tradeUpdates.accept(msg.toString());
     }
 
     private void applyFill(FakeOrder o, double price) {
@@ -522,13 +590,66 @@ final class FakeBook {
         cash -= signed * price;
         double filled = o.filledQty() + fillQty;
         double avgFill = o.filledQty() > 0 ? (o.filledQty() * o.filledAvgPrice() + fillQty * price) / filled : price;
-        put(withStatus(o, filled >= o.qty() - 1e-12 ? "filled" : "partially_filled", filled, avgFill, null));
+        FakeOrder now = withStatus(o, filled >= o.qty() - 1e-12 ? "filled" : "partially_filled", filled, avgFill, null);
+        put(now);
+        ObjectNode a = mapper.createObjectNode();
+        String executionId = UUID.randomUUID().toString();
+        java.time.Instant at = clock.instant();
+        // Alpaca's activity ids are "<time>::<uuid>"; the stream's execution_id is the uuid part.
+        a.put("id", java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(java.time.ZoneOffset.UTC)
+                .format(at) + "::" + executionId);
+        a.put("execution_id", executionId);
+        a.put("activity_type", "FILL");
+        a.put("transaction_time", at.toString());
+        a.put("type", now.status().equals("filled") ? "fill" : "partial_fill");
+        a.put("price", str(price));
+        a.put("qty", str(fillQty));
+        a.put("side", o.side());
+        a.put("symbol", o.symbol());
+        a.put("leaves_qty", str(Math.max(0, o.qty() - filled)));
+        a.put("order_id", o.id());
+        a.put("cum_qty", str(filled));
+        a.put("order_status", now.status());
+        activities.add(a);
+        announce(a.get("type").asText(), now, a);
+    }
+
+    /**
+     * GET /v2/account/activities/FILL: executions after {@code after} (exclusive), oldest first with
+     * {@code direction=asc} (newest first otherwise), {@code pageSize} at a time, continuing after the activity id
+     * {@code pageToken}.
+     */
+    synchronized Answer fillActivities(java.time.Instant after, boolean ascending, int pageSize, String pageToken) {
+        List<ObjectNode> all = new ArrayList<>();
+        for (ObjectNode a : activities) {
+            if (after == null || java.time.Instant.parse(a.get("transaction_time").asText()).isAfter(after)) {
+                all.add(a);
+            }
+        }
+        if (!ascending) {
+            java.util.Collections.reverse(all);
+        }
+        int from = 0;
+        if (pageToken != null) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).get("id").asText().equals(pageToken)) {
+                    from = i + 1;
+                }
+            }
+        }
+        ArrayNode out = mapper.createArrayNode();
+        for (int i = from; i < all.size() && out.size() < pageSize; i++) {
+            ObjectNode copy = all.get(i).deepCopy();
+            copy.remove("execution_id"); // not a field of Alpaca's activities; kept here to build the stream event
+            out.add(copy);
+        }
+        return ok(out);
     }
 
     private static FakeOrder withStatus(FakeOrder o, String status, double filled, double avg, String replacedBy) {
         return new FakeOrder(o.id(), o.clientOrderId(), o.symbol(), o.assetClass(), o.side(), o.type(), o.timeInForce(),
                 o.qty(), o.limitPrice(), o.stopPrice(), status, filled, avg, o.orderClass(), o.takeProfit(), o.createdAt(),
-                replacedBy);
+                replacedBy, o.parentId());
     }
 
     static boolean isOpen(String status) {
@@ -564,24 +685,12 @@ final class FakeBook {
         n.put("stop_price", Double.isNaN(o.stopPrice()) ? null : str(o.stopPrice()));
         n.put("status", o.status());
         n.put("extended_hours", false);
-        if (Double.isFinite(o.takeProfit())) {
-            ArrayNode legs = n.putArray("legs");
-            ObjectNode leg = legs.addObject();
-            leg.put("id", UUID.nameUUIDFromBytes((o.id() + "tp").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
-            leg.put("client_order_id", o.clientOrderId() + "-tp");
-            leg.put("symbol", o.symbol());
-            leg.put("asset_class", o.assetClass());
-            leg.put("qty", str(o.qty()));
-            leg.put("filled_qty", "0");
-            leg.put("side", o.side().equals("buy") ? "sell" : "buy");
-            leg.put("type", "limit");
-            leg.put("order_type", "limit");
-            leg.put("time_in_force", o.timeInForce());
-            leg.put("limit_price", str(o.takeProfit()));
-            leg.put("status", o.status().equals("filled") ? "new" : "held");
-            leg.put("submitted_at", ts);
-        } else {
+        List<FakeOrder> legs = o.isLeg() ? List.of() : legsOf(o.id());
+        if (legs.isEmpty()) {
             n.putNull("legs");
+        } else {
+            ArrayNode arr = n.putArray("legs");
+            legs.forEach(l -> arr.add(orderJson(l)));
         }
         return n;
     }

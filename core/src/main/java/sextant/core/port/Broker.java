@@ -1,5 +1,6 @@
 package sextant.core.port;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import sextant.core.order.Account;
@@ -45,5 +46,15 @@ public interface Broker {
      */
     default List<sextant.core.order.Fill> takeNewFills() {
         return List.of();
+    }
+
+    /**
+     * As {@link #takeNewFills}, but a broker that learns of executions as they happen (Alpaca's trade stream) waits up
+     * to {@code max} for the next one, so that a run loop can place a take-profit the moment its entry fills. The
+     * default does not wait: it returns {@link #takeNewFills()} at once (a broker that fills only when bars settle has
+     * nothing to wait for).
+     */
+    default List<sextant.core.order.Fill> awaitNewFills(Duration max) {
+        return takeNewFills();
     }
 }
