@@ -128,6 +128,15 @@ public final class AlpacaConfig {
      * @throws AlpacaConfigException naming the variable to fix
      */
     public static AlpacaConfig fromEnv(Map<String, String> env, boolean live, boolean liveConfirmed) {
+        return builderFromEnv(env, live, liveConfirmed).build();
+    }
+
+    /**
+     * The builder {@link #fromEnv(Map, boolean, boolean)} builds, for a caller that adds settings of its own (the
+     * application's configuration file: a request budget, a key file); the keys and URLs still come only from the
+     * environment or a key file.
+     */
+    public static Builder builderFromEnv(Map<String, String> env, boolean live, boolean liveConfirmed) {
         Builder b = builder();
         String keyId = env.get(ENV_KEY_ID);
         String secret = env.get(ENV_SECRET_KEY);
@@ -150,7 +159,7 @@ public final class AlpacaConfig {
         b.requestTimeout(Duration.ofMillis(intVar(env, ENV_TIMEOUT_MS, 15_000)));
         b.dataFeed(orDefault(env.get(ENV_DATA_FEED), "iex"));
         b.live(live, liveConfirmed);
-        return b.build();
+        return b;
     }
 
     public static Builder builder() {
@@ -324,6 +333,11 @@ public final class AlpacaConfig {
                 throw new AlpacaConfigException("Alpaca key file " + file + " must define " + ENV_KEY_ID + " and " + ENV_SECRET_KEY);
             }
             return keys(id, secret);
+        }
+
+        /** {@link #keyFile(Path)}, but only when no keys were given yet: keys in the environment win over a file. */
+        public Builder keyFileUnlessKeys(Path file) {
+            return isBlank(keyId) || isBlank(secretKey) ? keyFile(file) : this;
         }
 
         public Builder tradingUrl(String url) {

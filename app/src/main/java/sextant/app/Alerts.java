@@ -13,14 +13,13 @@ final class Alerts {
     }
 
     static AlertSink fromConfig(SextantConfig cfg, String mode, Path stateDir, Map<String, String> env) {
-        String raw = cfg.string("alerts.webhook-url");
-        if (raw.isBlank()) {
+        if (cfg.alerts().webhookUrl().isEmpty()) {
             return new LoggedAlerts(AlertSink.NONE);
         }
         List<String> secrets = new ArrayList<>();
         secrets.add(env.get(AlpacaConfig.ENV_KEY_ID));
         secrets.add(env.get(AlpacaConfig.ENV_SECRET_KEY));
-        return new LoggedAlerts(new WebhookAlerts(WebhookAlerts.parseUrl(cfg.source(), raw), mode, stateDir, secrets,
+        return new LoggedAlerts(new WebhookAlerts(cfg.alerts().webhookUrl().get(), mode, stateDir, secrets,
                 WebhookAlerts.DEFAULT_TIMEOUT));
     }
 }

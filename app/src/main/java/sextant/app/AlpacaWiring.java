@@ -1,6 +1,5 @@
 package sextant.app;
 
-import java.util.HashMap;
 import java.util.Map;
 import sextant.alpaca.AlpacaConfig;
 import sextant.alpaca.AlpacaSession;
@@ -9,20 +8,20 @@ import sextant.core.port.Broker;
 import sextant.core.port.MarketData;
 
 /**
- * Builds the Alpaca adapters from the environment (keys and URLs) and the configuration (key file, request budget).
- * Broker and market data share one session, so they share one rate limiter. The session is opened only when
- * something asks for it, and opening it checks the keys before any order can be attempted.
+ * Builds the Alpaca adapters from the environment (keys and URLs) and the {@code alpaca} section (key file, request
+ * budget). Broker and market data share one session, so they share one rate limiter. The session is opened only
+ * when something asks for it, and opening it checks the keys before any order can be attempted.
  */
 final class AlpacaWiring {
-    private final SextantConfig cfg;
+    private final AlpacaSettings settings;
     private final LiveTrading live;
     private final Map<String, String> env;
     private AlpacaSession session;
 
-    AlpacaWiring(SextantConfig cfg, LiveTrading live, Map<String, String> env) {
-        this.cfg = cfg;
+    AlpacaWiring(AlpacaSettings settings, LiveTrading live, Map<String, String> env) {
+        this.settings = settings;
         this.live = live;
-        this.env = env;
+        this.env = Map.copyOf(env);
     }
 
     MarketData marketData() {
@@ -38,15 +37,17 @@ final class AlpacaWiring {
         return SessionDate.from(session().trading());
     }
 
+    /** The settings the session is opened with: keys from the environment, else from the configured key file. */
+    AlpacaConfig config() {
+        AlpacaConfig.Builder b = AlpacaConfig.builderFromEnv(env, live.live(), live.confirmed())
+                .requestsPerMinute(settings.requestsPerMinute());
+        settings.keyFile().ifPresent(b::keyFileUnlessKeys);
+        return b.build();
+    }
+
     private synchronized AlpacaSession session() {
         if (session == null) {
-            Map<String, String> e = new HashMap<>(env);
-            String keyFile = cfg.string("alpaca.key-file");
-            if (!keyFile.isBlank()) {
-                e.putIfAbsent(AlpacaConfig.ENV_KEY_FILE, keyFile);
-            }
-            e.putIfAbsent(AlpacaConfig.ENV_REQUESTS_PER_MINUTE, String.valueOf(cfg.integer("alpaca.requests-per-minute")));
-            session = AlpacaSession.open(AlpacaConfig.fromEnv(e, live.live(), live.confirmed()));
+            session = AlpacaSession.open(config());
         }
         return session;
     }

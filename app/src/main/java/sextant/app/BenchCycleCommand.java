@@ -5,82 +5,97 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.market.Instrument;
-import sextant.data.SyntheticMarket;
+import sextant.core.port.Broker;
+import sextant.core.port.MarketData;
 import sextant.engine.CycleEngine;
-import sextant.engine.CycleListener;
 import sextant.engine.CycleReport;
 import sextant.engine.CycleSettings;
-import sextant.paper.PaperBroker;
-import sextant.paper.PaperConfig;
-import sextant.store.CachedMarketData;
 import sextant.store.Database;
-import sextant.store.SqliteForecastStore;
-import sextant.store.SqliteLedger;
 
 /**
- * Full cycles on a synthetic market with the local paper broker and the ledger in a temporary directory.
- * The cold cycle is the first one (fresh state: model load, no stored forecasts, cold JIT); the warm cycles are
- * the following days in the same process, as a scheduler that keeps Sextant running would see them (models
- * loaded, past forecasts stored, only the newest bar forecast).
+ * Full cycles of the configured engine ({@code --config}, {@code --set}, as {@code sextant cycle} reads them) with
+ * the state in a temporary directory. Orders always go to the local paper broker: a benchmark never sends orders to
+ * a real broker, and says so when {@code broker.type} names one. The cold cycle is the first one (fresh state: model
+ * load, no stored forecasts, cold JIT); the warm cycles are the following days in the same process, as a scheduler
+ * that keeps Sextant running would see them (models loaded, past forecasts stored, only the newest bar forecast).
  */
 @Command(name = "cycle", mixinStandardHelpOptions = true,
-        description = "Benchmark full cycles on synthetic data: cold and warm cycle, per-phase times, symbols per second.")
+        description = "Benchmark full cycles of the configured engine: cold and warm cycle, per-phase times, symbols per second.")
 final class BenchCycleCommand implements Callable<Integer> {
-    @Option(names = "--symbols", description = "Universe size (default ${DEFAULT-VALUE}; 15 % crypto).", defaultValue = "27")
-    int symbols;
+    /** The first cycle date: a fixed day, so that the synthetic market's runs compare. */
+    static final String FIRST_DAY = "2026-03-02";
 
-    @Option(names = "--windows", description = "Backtest windows per symbol (default ${DEFAULT-VALUE}).", defaultValue = "70")
-    int windows;
+    @Mixin
+    ConfigOptions configuration;
 
-    @Option(names = "--model", description = "builtin (the configured built-in model) or an ONNX manifest path.",
-            defaultValue = "builtin")
+    @Mixin
+    Terminal terminal;
+
+    @Option(names = "--symbols", paramLabel = "N",
+            description = "Universe size: the configured universe's first N symbols, then synthetic names (15 % crypto;"
+                    + " synthetic data only). Default: the configured universe.")
+    Integer symbols;
+
+    @Option(names = "--windows", paramLabel = "N", description = "Backtest windows per symbol (default: backtest.windows).")
+    Integer windows;
+
+    @Option(names = "--model", paramLabel = "SPEC",
+            description = "A model as forecast.model names one: built-in id, ONNX manifest or chronos-bolt:DIR (default: forecast.model).")
     String model;
 
     @Option(names = "--warm-cycles", description = "Warm cycles after the cold one (default ${DEFAULT-VALUE}).",
             defaultValue = "3")
     int warmCycles;
 
-    @Option(names = "--threads", description = "Worker threads (0 = one per core).", defaultValue = "0")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 0 = one per core (default: engine.threads).")
+    Integer threads;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", defaultValue = FIRST_DAY,
+            description = "Date of the cold cycle; the warm cycles follow day by day (default: ${DEFAULT-VALUE}).")
+    LocalDate day;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        List<String> overrides = new ArrayList<>(List.of("backtest.windows=" + windows, "engine.threads=" + threads));
-        if (!"builtin".equals(model)) {
-            overrides.add("forecast.model=" + model);
+        List<String> overrides = new ArrayList<>();
+        Optional.ofNullable(windows).ifPresent(w -> overrides.add("backtest.windows=" + w));
+        Optional.ofNullable(threads).ifPresent(t -> overrides.add("engine.threads=" + t));
+        Optional.ofNullable(model).ifPresent(m -> overrides.add("forecast.model=" + m));
+        SextantConfig configured = configuration.load(overrides);
+        SextantConfig cfg = configured.withBroker(BrokerType.PAPER);
+        if (configured.broker().type() != BrokerType.PAPER) {
+            terminal.err().println("note: broker.type " + configured.broker().type().key() + " is not used: a benchmark"
+                    + " never sends orders to a real broker, so the local paper broker trades (paper section)");
+            terminal.err().flush();
         }
-        SextantConfig cfg = SextantConfig.load(null, overrides);
         CycleSettings settings = Wiring.settings(cfg);
-        List<Instrument> universe = universe(symbols);
+        List<Instrument> universe = symbols == null ? UniverseChoice.resolve(cfg, false).instruments()
+                : universe(cfg, symbols);
         Path tmp = Files.createTempDirectory("sextant-bench-cycle");
         Logs.useStateDir(tmp);
-        LocalDate day = LocalDate.of(2026, 3, 2);
         LocalDate[] today = {day};
         List<Map<String, Object>> cycles = new ArrayList<>();
         try (Database db = Database.openIn(tmp)) {
-            var data = new CachedMarketData(new SyntheticMarket(cfg.integer("data.synthetic-seed")), db);
-            var broker = PaperBroker.open(db, data, () -> today[0], new PaperConfig(1_000_000, 0.0005, 0.0015, 1));
-            try (CycleEngine engine = new CycleEngine(data, () -> Models.load(cfg, universe), new SqliteForecastStore(db), broker,
-                    new SqliteLedger(db), settings, CycleListener.NONE, Clock.systemUTC())) {
+            AlpacaWiring alpaca = new AlpacaWiring(cfg.alpaca(), LiveTrading.PAPER, System.getenv());
+            MarketData data = Wiring.marketData(cfg, db, alpaca);
+            Broker broker = Wiring.broker(cfg, db, data, () -> today[0], LiveTrading.PAPER, alpaca);
+            try (CycleEngine engine = Wiring.engine(cfg, db, data, broker, universe).build()) {
                 for (int i = 0; i <= warmCycles; i++) {
                     today[0] = day.plusDays(i);
                     long t = System.nanoTime();
@@ -98,25 +113,27 @@ final class BenchCycleCommand implements Callable<Integer> {
         } finally {
             deleteRecursively(tmp);
         }
+        int symbolCount = universe.size();
         double cold = (double) cycles.get(0).get("seconds");
         double[] warm = cycles.stream().skip(1).mapToDouble(c -> (double) c.get("seconds")).sorted().toArray();
         double warmMedian = warm.length == 0 ? Double.NaN : warm[warm.length / 2];
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("symbols", symbols);
-        out.put("windows", windows);
-        out.put("model", cfg.string("forecast.model"));
+        out.put("symbols", symbolCount);
+        out.put("windows", settings.windows());
+        out.put("model", cfg.forecast().model());
+        out.put("broker", "paper");
         out.put("threads", settings.effectiveThreads());
         out.put("cold_cycle_seconds", cold);
         out.put("warm_cycle_seconds", warmMedian);
-        out.put("symbols_per_second_cold", symbols / cold);
-        out.put("symbols_per_second_warm", symbols / warmMedian);
+        out.put("symbols_per_second_cold", symbolCount / cold);
+        out.put("symbols_per_second_warm", symbolCount / warmMedian);
         out.put("cycles", cycles);
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = terminal.out();
         if (json) {
             w.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
         } else {
-            w.printf(Locale.ROOT, "bench cycle: %d symbols x %d windows, model %s, %d threads%n", symbols, windows,
-                    cfg.string("forecast.model"), settings.effectiveThreads());
+            w.printf(Locale.ROOT, "bench cycle: %d symbols x %d windows, model %s, %d threads%n", symbolCount, settings.windows(),
+                    cfg.forecast().model(), settings.effectiveThreads());
             w.printf(Locale.ROOT, "%-13s", "phase (ms)");
             for (int i = 0; i < cycles.size(); i++) {
                 w.printf(Locale.ROOT, " %12s", i == 0 ? "cold" : "warm " + i);
@@ -137,15 +154,15 @@ final class BenchCycleCommand implements Callable<Integer> {
             }
             w.println();
             w.printf(Locale.ROOT, "cold cycle %.3f s (%.0f symbols/s); warm cycle (median) %.3f s (%.0f symbols/s)%n", cold,
-                    symbols / cold, warmMedian, symbols / warmMedian);
+                    symbolCount / cold, warmMedian, symbolCount / warmMedian);
         }
         w.flush();
         return Main.EXIT_OK;
     }
 
-    /** The default universe first, then synthetic names; about 15 % crypto. */
-    static List<Instrument> universe(int n) {
-        List<Instrument> out = new ArrayList<>(Wiring.universe(SextantConfig.load(null, List.of())));
+    /** The configured universe first, then synthetic names; about 15 % crypto. */
+    static List<Instrument> universe(SextantConfig cfg, int n) {
+        List<Instrument> out = new ArrayList<>(cfg.listedUniverse());
         if (n <= out.size()) {
             return new ArrayList<>(out.subList(0, n));
         }

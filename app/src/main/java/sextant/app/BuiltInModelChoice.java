@@ -40,7 +40,7 @@ final class BuiltInModelChoice {
         for (String id : ids) {
             if (checkpoints && id.startsWith(ChronosModels.PREFIX)) {
                 try {
-                    forecasters.add(ChronosModels.open(SextantConfig.load(null, List.of()), id));
+                    forecasters.add(ChronosModels.open("built-in defaults", SextantConfig.defaults().forecast(), id));
                 } catch (ConfigException e) {
                     err.println("error: " + e.getMessage());
                     err.flush();

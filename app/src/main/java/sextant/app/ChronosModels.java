@@ -12,21 +12,14 @@ final class ChronosModels {
     private ChronosModels() {
     }
 
-    static Forecaster open(SextantConfig cfg, String spec) {
+    /** {@code spec} is {@code chronos-bolt:DIR}; {@code source} is the configuration's, for the error message. */
+    static Forecaster open(String source, ForecastConfig forecast, String spec) {
         String dir = spec.substring(PREFIX.length());
-        int batch = cfg.integer("forecast.batch");
-        int maxContext = cfg.integer("forecast.max-context");
         if (dir.isBlank()) {
-            throw new ConfigException(cfg.source() + ": forecast.model: give the checkpoint directory after chronos-bolt:, e.g. chronos-bolt:models/chronos-bolt-small");
-        }
-        if (batch < 1) {
-            throw new ConfigException(cfg.source() + ": 'forecast.batch' must be >= 1, got " + batch);
-        }
-        if (maxContext < 16) {
-            throw new ConfigException(cfg.source() + ": 'forecast.max-context' must be >= 16 bars, got " + maxContext);
+            throw new ConfigException(source + ": forecast.model: give the checkpoint directory after chronos-bolt:, e.g. chronos-bolt:models/chronos-bolt-small");
         }
         try {
-            return ChronosBoltForecaster.open(Path.of(dir), batch, 0, maxContext);
+            return ChronosBoltForecaster.open(Path.of(dir), forecast.batch(), 0, forecast.maxContext());
         } catch (ChronosLoadException e) {
             throw new ConfigException("forecast.model: " + e.getMessage());
         }

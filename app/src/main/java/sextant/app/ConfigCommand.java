@@ -26,12 +26,12 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
+            // Loading checks every section; the listed universe must not be empty either.
             SextantConfig cfg = common.load();
-            Wiring.settings(cfg);
-            Wiring.universe(cfg);
+            cfg.listedUniverse();
             var out = spec.commandLine().getOut();
             out.println("# effective configuration (source: " + cfg.source() + ")");
-            out.print(cfg.toYaml().replaceFirst("^---\\s*\\n", ""));
+            out.print(cfg.yaml().replaceFirst("^---\\s*\\n", ""));
             out.flush();
             return Main.EXIT_OK;
         }

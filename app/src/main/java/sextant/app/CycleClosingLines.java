@@ -44,14 +44,14 @@ final class CycleClosingLines {
                 submitted == 0 ? "nothing new was sent" : paper ? "they meet the " + r.asOf() + " bar when the next cycle"
                         + " runs" : "they work at the broker");
 
-        String options = (common.config != null ? " -c " + common.config : "")
-                + (common.stateDir != null ? " --state-dir " + common.stateDir : "");
+        String options = common.configFile().map(f -> " -c " + f).orElse("")
+                + common.stateDirOption().map(d -> " --state-dir " + d).orElse("");
         StringBuilder next = new StringBuilder("Next: ./sextant report" + options + " shows why each symbol was chosen");
         next.append(asOfGiven ? "; the next session: this command with --as-of " + r.asOf().plusDays(1)
                 : "; the next session: ./sextant cycle again tomorrow, before the market opens");
         if (Main.commandLine().getSubcommands().containsKey("replay")) {
             // A replay trades a fresh paper account of its own (in a temporary directory), never this state.
-            String config = common.config != null ? " -c " + common.config : "";
+            String config = common.configFile().map(f -> " -c " + f).orElse("");
             next.append("; what these picks would have earned over the last year: ./sextant replay").append(config)
                     .append(" --from ").append(r.asOf().minusDays(REPLAY_SUGGESTION_DAYS)).append(" --to ")
                     .append(r.asOf().minusDays(1));

@@ -28,7 +28,7 @@ final class KillSwitchCommand implements Runnable {
     }
 
     static KillSwitch open(CommonOptions common) {
-        Path stateDir = Wiring.stateDir(common.load(), common.stateDir);
+        Path stateDir = common.stateDir(common.load());
         if (!Files.isDirectory(stateDir)) {
             throw new ConfigException("no state directory " + stateDir.toAbsolutePath().normalize()
                     + " (pass the --state-dir of the account to stop, or set state.dir; it is not created here)");

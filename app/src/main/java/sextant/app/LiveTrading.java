@@ -15,7 +15,7 @@ record LiveTrading(boolean live, boolean confirmed) {
         if (live && !confirmed) {
             throw new ConfigException("--live trades real money: add --confirm-live to confirm, or drop --live to use paper");
         }
-        if (live && !cfg.bool("broker.live")) {
+        if (live && !cfg.broker().live()) {
             throw new ConfigException(cfg.source() + ": --live was given but broker.live is false; set broker.live: true"
                     + " in the configuration to allow live trading");
         }

@@ -22,14 +22,12 @@ final class Models {
     }
 
     static ModelRouting load(SextantConfig cfg, List<Instrument> universe) {
-        long seed = cfg.integer("forecast.seed");
-        String spec = cfg.string("forecast.model");
-        Forecaster defaultModel = create(cfg, spec, Map.of(), seed);
-        String storeDir = cfg.string("forecast.model-store");
-        if (storeDir.isBlank()) {
+        long seed = cfg.forecast().seed();
+        Forecaster defaultModel = create(cfg, cfg.forecast().model(), Map.of(), seed);
+        if (cfg.forecast().modelStore().isEmpty()) {
             return ModelRouting.single(defaultModel);
         }
-        ModelStore store = ModelStore.open(Path.of(storeDir));
+        ModelStore store = ModelStore.open(cfg.forecast().modelStore().get());
         Map<String, Forecaster> shared = new HashMap<>();
         Map<String, Forecaster> bySymbol = new HashMap<>();
         for (Instrument inst : universe) {
@@ -57,10 +55,10 @@ final class Models {
 
     static Forecaster create(SextantConfig cfg, String spec, Map<String, ?> params, long seed) {
         if (spec.startsWith(ChronosModels.PREFIX)) {
-            return ChronosModels.open(cfg, spec);
+            return ChronosModels.open(cfg.source(), cfg.forecast(), spec);
         }
         if (spec.endsWith(".json")) {
-            return OnnxModels.open(cfg, Path.of(spec));
+            return OnnxModels.open(cfg.forecast(), Path.of(spec));
         }
         try {
             return Forecasters.create(spec, seed, params);

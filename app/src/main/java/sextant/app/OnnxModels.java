@@ -1,10 +1,8 @@
 package sextant.app;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.slf4j.LoggerFactory;
 import sextant.core.forecast.Forecaster;
-import sextant.onnx.ExecutionProvider;
 import sextant.onnx.ModelLoadException;
 import sextant.onnx.OnnxForecaster;
 import sextant.onnx.OnnxOptions;
@@ -14,17 +12,8 @@ final class OnnxModels {
     private OnnxModels() {
     }
 
-    static Forecaster open(SextantConfig cfg, Path manifest) {
-        String provider = cfg.string("forecast.onnx-provider").toUpperCase(Locale.ROOT);
-        ExecutionProvider ep;
-        try {
-            ep = ExecutionProvider.valueOf(provider);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(cfg.source() + ": 'forecast.onnx-provider' must be cpu or cuda, got '"
-                    + cfg.string("forecast.onnx-provider") + "'");
-        }
-        OnnxOptions options = new OnnxOptions(Math.max(0, cfg.integer("forecast.onnx-threads")),
-                cfg.integer("forecast.onnx-batch"), ep, true);
+    static Forecaster open(ForecastConfig forecast, Path manifest) {
+        OnnxOptions options = new OnnxOptions(forecast.onnxThreads(), forecast.onnxBatch(), forecast.onnxProvider(), true);
         try {
             OnnxForecaster f = OnnxForecaster.open(manifest, options);
             f.notes().forEach(n -> LoggerFactory.getLogger(OnnxModels.class).info("{}: {}", manifest, n));

@@ -23,16 +23,8 @@ record PortfolioConfig(int maxPositions, double positionFraction, double maxGros
         }
     }
 
-    /** The section as configured; a value out of range is a {@link ConfigException} naming the file and the key. */
-    static PortfolioConfig from(SextantConfig cfg) {
-        // Read outside the try: a key of the wrong type is already a ConfigException with its line number.
-        int maxPositions = cfg.integer("portfolio.max-positions");
-        double positionFraction = cfg.number("portfolio.position-fraction");
-        double maxGrossExposure = cfg.number("portfolio.max-gross-exposure");
-        try {
-            return new PortfolioConfig(maxPositions, positionFraction, maxGrossExposure);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(cfg.source() + ": " + e.getMessage());
-        }
+    static PortfolioConfig from(ConfigTree t) {
+        return new PortfolioConfig(t.integer("portfolio.max-positions"), t.number("portfolio.position-fraction"),
+                t.number("portfolio.max-gross-exposure"));
     }
 }

@@ -37,12 +37,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last session to trade.")
     LocalDate to;
 
-    @Option(names = "--data", paramLabel = "synthetic|csv|alpaca", description = "Overrides data.source.")
-    String data;
+    @Mixin
+    UniverseOptions universeOptions;
 
-    @Option(names = "--universe-from-data",
-            description = "Trade every symbol of the CSV directory (sets universe.from-data; needs data.source csv).")
-    boolean universeFromData;
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    Terminal terminal;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write replay.json (and gate.json with --gate) here; the replay's state goes to DIR/state.")
@@ -52,9 +54,6 @@ final class ReplayCommand implements Callable<Integer> {
             description = "A state directory whose forecast store the replay reads and writes (a cycle's own state"
                     + " directory works when no cycle runs), so a later replay over the same bars recomputes nothing.")
     Path forecastCache;
-
-    @Option(names = "--json", description = "Print the result as JSON instead of tables.")
-    boolean json;
 
     @Option(names = "--no-controls", description = "Skip the constant-band and shuffled-forecast controls.")
     boolean noControls;
@@ -66,49 +65,42 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Sessions per rolling window of the realism gate (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when stderr is a terminal).")
-    Boolean progress;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (to.isBefore(from)) {
             throw new ConfigException("--to " + to + " is before --from " + from);
         }
-        SextantConfig cfg = common.load();
-        UniverseChoice universeChoice = UniverseChoice.resolve(cfg, universeFromData, data);
+        // A replay always trades the local paper broker, whatever broker.type says.
+        SextantConfig cfg = universeOptions.apply(common.load()).withBroker(BrokerType.PAPER);
+        UniverseChoice universeChoice = universeOptions.choose(cfg);
         List<Instrument> universe = universeChoice.instruments();
         String missingData = universeChoice.missingLine(cfg);
         if (missingData != null) {
-            spec.commandLine().getErr().println("error: " + missingData);
-            spec.commandLine().getErr().flush();
+            int failed = terminal.fail(Main.EXIT_FAILURE, missingData);
             if (universe.isEmpty()) {
-                return Main.EXIT_FAILURE;
+                return failed;
             }
         }
-        CycleSettings settings = Wiring.settings(cfg, "paper"); // a replay always trades the paper broker
-        PaperConfig paper = Wiring.paperConfig(cfg);
+        PaperConfig paper = cfg.paper();
         Path stateDir = stateDir();
-        boolean temporary = common.stateDir == null && out == null;
+        boolean temporary = common.stateDirOption().isEmpty() && out == null;
         Logs.useStateDir(stateDir);
-        PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress != null ? progress : System.console() != null && !json;
+        PrintWriter err = terminal.err();
         Optional<Database> cacheDb = Optional.ofNullable(forecastCache).map(Database::openIn);
         try {
             long start = System.nanoTime();
-            AlpacaWiring alpaca = new AlpacaWiring(cfg, new LiveTrading(false, false), System.getenv());
+            AlpacaWiring alpaca = new AlpacaWiring(cfg.alpaca(), LiveTrading.PAPER, System.getenv());
             // Bars from before the first session feed its backtest windows and forecast contexts.
-            PreloadedMarketData bars = PreloadedMarketData.load(Wiring.rawMarketData(cfg, data, alpaca), universe,
-                    from.minusDays(settings.lookbackDays() + 10L), to);
-            ReplayRunner runner = new ReplayRunner(cfg, universe, settings, bars, from, to, stateDir,
+            PreloadedMarketData bars = PreloadedMarketData.load(Wiring.rawMarketData(cfg, alpaca), universe,
+                    from.minusDays(cfg.data().lookbackDays() + 10L), to);
+            ReplayRunner runner = new ReplayRunner(cfg, universe, bars, from, to, stateDir,
                     new ReplayForecastStore(cacheDb.map(SqliteForecastStore::new)));
-            ReplayResult result = ReplayResult.run(runner, paper, noControls, progressTo(err, showProgress));
+            CycleSettings settings = runner.settings();
+            ReplayResult result = ReplayResult.run(runner, paper, noControls, progressTo(err, output.showProgress()));
             List<RealismGate.Cell> cells = gate
                     ? RealismGate.run(runner, paper, window, Runtime.getRuntime().availableProcessors()) : null;
             double seconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stdout = terminal.out();
             if (out != null) {
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("replay.json"), ReplayResult.JSON.writerWithDefaultPrettyPrinter()
@@ -118,7 +110,7 @@ final class ReplayCommand implements Callable<Integer> {
                             .writeValueAsString(ReplayResult.gateJson(cells, window, runner)));
                 }
             }
-            if (json) {
+            if (output.json) {
                 var node = result.json(settings, seconds);
                 if (cells != null) {
                     node.set("gate", ReplayResult.gateJson(cells, window, runner).get("gate"));
@@ -145,10 +137,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private Path stateDir() throws IOException {
-        Path dir = common.stateDir != null ? common.stateDir : out != null ? out.resolve("state") : null;
-        if (dir == null) {
+        Optional<Path> given = common.stateDirOption().or(() -> Optional.ofNullable(out).map(o -> o.resolve("state")));
+        if (given.isEmpty()) {
             return Files.createTempDirectory("sextant-replay-");
         }
+        Path dir = given.get();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) {

@@ -9,7 +9,6 @@ import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.data.PreloadedMarketData;
 import sextant.engine.CycleEngine;
-import sextant.engine.CycleListener;
 import sextant.engine.CycleSettings;
 import sextant.engine.ModelRouting;
 import sextant.engine.replay.LaggedMarketData;
@@ -20,7 +19,6 @@ import sextant.forecast.Forecasters;
 import sextant.forecast.ShuffledForecaster;
 import sextant.paper.PaperBroker;
 import sextant.store.Database;
-import sextant.store.SqliteLedger;
 
 /**
  * Runs replay variants over one data set: the bars are loaded once, forecasts are kept in one store shared
@@ -40,12 +38,13 @@ final class ReplayRunner {
     private final Path stateDir;
     private final ReplayForecastStore forecasts;
 
-    ReplayRunner(SextantConfig cfg, List<Instrument> universe, CycleSettings settings, PreloadedMarketData data,
+    /** {@code cfg} is the configuration the replay trades; its broker is always the local paper broker. */
+    ReplayRunner(SextantConfig cfg, List<Instrument> universe, PreloadedMarketData data,
                  LocalDate from, LocalDate to, Path stateDir, ReplayForecastStore forecasts) {
-        this.cfg = cfg;
+        this.cfg = cfg.withBroker(BrokerType.PAPER);
         this.forecasts = forecasts;
         this.universe = List.copyOf(universe);
-        this.settings = settings;
+        this.settings = Wiring.settings(this.cfg);
         this.data = data;
         this.stateDir = stateDir;
         TreeSet<LocalDate> all = new TreeSet<>();
@@ -65,6 +64,11 @@ final class ReplayRunner {
             throw new ConfigException("no bars between " + from + " and " + to + " for any symbol of the universe ("
                     + data.describe() + "); choose dates the data covers");
         }
+    }
+
+    /** The engine's settings of the main variant (what the report states). */
+    CycleSettings settings() {
+        return settings;
     }
 
     List<LocalDate> sessions() {
@@ -90,14 +94,12 @@ final class ReplayRunner {
     ReplayRun run(ReplayVariant v, ReplayDriver.Progress progress) {
         Path dir = stateDir.resolve(v.name());
         SessionDate clock = new SessionDate(sessions.get(0));
-        CycleSettings s = new CycleSettings(settings.windows(), settings.daysPerWindow(), settings.lookbackDays(),
-                settings.enabledStrategies(), settings.minEdge(), settings.maxPositions(), settings.positionFraction(),
-                settings.maxGrossExposure(), v.threads() > 0 ? v.threads() : settings.threads(), settings.orderIdPrefix(),
-                modelSpec(v), settings.fillModel(), settings.edgeZ(), settings.validation(), settings.shortsAllowed());
+        SextantConfig c = v.threads() > 0 ? cfg.withEngine(cfg.engine().withThreads(v.threads())) : cfg;
         try (Database db = Database.openIn(dir)) {
             PaperBroker broker = PaperBroker.open(db, data, clock, v.paper());
-            try (CycleEngine engine = new CycleEngine(new LaggedMarketData(data, barDates, v.lag()), () -> models(v),
-                    forecasts, broker, new SqliteLedger(db), s, CycleListener.NONE, clock.clock())) {
+            try (CycleEngine engine = Wiring.engine(c, db, new LaggedMarketData(data, barDates, v.lag()), broker, universe)
+                    .models(() -> models(v)).forecasts(forecasts).settings(Wiring.settings(c, modelSpec(v)))
+                    .clock(clock.clock()).build()) {
                 return ReplayDriver.run(engine, broker, clock, sessions, universe, progress);
             }
         }

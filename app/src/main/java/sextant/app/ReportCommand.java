@@ -60,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
             return HtmlReports.replay(replay, outFile, spec.commandLine().getOut());
         }
         SextantConfig cfg = common.load();
-        Path stateDir = Wiring.stateDir(cfg, common.stateDir);
+        Path stateDir = common.stateDir(cfg);
         if (!Files.isRegularFile(stateDir.resolve("sextant.db"))) {
             throw new ConfigException("no ledger in " + stateDir + " (run `sextant cycle` first, or pass --state-dir)");
         }

@@ -35,7 +35,7 @@ final class StateCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path stateDir = Wiring.stateDir(common.load(), common.stateDir);
+            Path stateDir = common.stateDir(common.load());
             StateCheck.Report report = StateCheck.run(stateDir);
             PrintWriter out = spec.commandLine().getOut();
             out.println("State check of " + report.file());
@@ -67,7 +67,7 @@ final class StateCommand implements Runnable {
         @Override
         @SuppressWarnings("try") // the lock is held while the files move, never referenced
         public Integer call() {
-            Path stateDir = Wiring.stateDir(common.load(), common.stateDir);
+            Path stateDir = common.stateDir(common.load());
             if (!yes) {
                 spec.commandLine().getErr().println("error: 'state reset' moves " + stateDir.resolve("sextant.db")
                         + " aside and starts a new account; add --yes to confirm");

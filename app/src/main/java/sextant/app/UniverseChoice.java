@@ -1,10 +1,7 @@
 package sextant.app;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import sextant.core.market.Instrument;
 import sextant.data.CsvMarketData;
@@ -25,29 +22,24 @@ record UniverseChoice(List<Instrument> instruments, List<String> missing, String
 
     /**
      * The configured universe, or with {@code universe.from-data} (or {@code fromDataFlag}) every symbol of the CSV
-     * directory. {@code sourceOverride} is the command line's data source, if any.
+     * directory. A command line's {@code --data} is already applied to {@code cfg}.
      */
-    static UniverseChoice resolve(SextantConfig cfg, boolean fromDataFlag, String sourceOverride) {
-        String source = sourceOverride != null ? sourceOverride : cfg.string("data.source");
-        boolean fromData = fromDataFlag || cfg.bool("universe.from-data");
-        if (!"csv".equals(source)) {
+    static UniverseChoice resolve(SextantConfig cfg, boolean fromDataFlag) {
+        DataSource source = cfg.data().source();
+        boolean fromData = fromDataFlag || cfg.universe().fromData();
+        if (source != DataSource.CSV) {
             if (fromData) {
                 throw new ConfigException((fromDataFlag ? "--universe-from-data" : cfg.source() + ": 'universe.from-data'")
                         + " needs data.source csv (a directory of files to take the symbols from), but the data source"
-                        + " is " + source + "; add --set data.source=csv --set data.csv-dir=DIR");
+                        + " is " + source.key() + "; add --set data.source=csv --set data.csv-dir=DIR");
             }
-            return new UniverseChoice(Wiring.universe(cfg), List.of(), "universe.stocks/universe.crypto");
+            return new UniverseChoice(cfg.listedUniverse(), List.of(), "universe.stocks/universe.crypto");
         }
-        Path dir = Path.of(cfg.string("data.csv-dir"));
-        CsvMarketData data = CsvMarketData.open(dir);
-        return fromData ? fromDirectory(cfg, data) : listed(cfg, data);
+        CsvMarketData data = CsvMarketData.open(cfg.data().csvDir());
+        return fromData ? fromDirectory(cfg.universe().cryptoSymbols(), data) : listed(cfg, data);
     }
 
-    private static UniverseChoice fromDirectory(SextantConfig cfg, CsvMarketData data) {
-        Set<String> crypto = new HashSet<>();
-        for (String s : cfg.list("universe.crypto")) {
-            crypto.add(s.trim().toUpperCase(Locale.ROOT).replace("/", ""));
-        }
+    private static UniverseChoice fromDirectory(Set<String> crypto, CsvMarketData data) {
         List<Instrument> out = new ArrayList<>();
         for (String sym : data.symbols()) {
             out.add(crypto.contains(sym) || data.fileSaysCrypto(sym) ? Instrument.crypto(sym) : Instrument.stock(sym));
@@ -62,7 +54,7 @@ record UniverseChoice(List<Instrument> instruments, List<String> missing, String
     private static UniverseChoice listed(SextantConfig cfg, CsvMarketData data) {
         List<Instrument> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Instrument inst : Wiring.universe(cfg)) {
+        for (Instrument inst : cfg.listedUniverse()) {
             if (data.has(inst.symbol())) {
                 out.add(inst);
             } else {
@@ -77,7 +69,7 @@ record UniverseChoice(List<Instrument> instruments, List<String> missing, String
         if (missing.isEmpty()) {
             return null;
         }
-        String dir = cfg.string("data.csv-dir");
+        String dir = cfg.data().csvDir().toString();
         return (missing.size() == 1 ? "1 symbol" : missing.size() + " symbols") + " of " + origin
                 + (missing.size() == 1 ? " has" : " have") + " no CSV file under " + dir + ": " + String.join(", ", missing) + "; add <SYMBOL>.csv files,"
                 + " remove them from the universe, or trade what " + dir + " holds with --universe-from-data";

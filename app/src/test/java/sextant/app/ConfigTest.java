@@ -24,7 +24,7 @@ class ConfigTest {
     @Test
     void defaultUniverseIsTheOriginals27SymbolsWithOneCryptoList() {
         SextantConfig cfg = SextantConfig.load(null, List.of());
-        var universe = Wiring.universe(cfg);
+        var universe = cfg.listedUniverse();
         assertThat(universe).hasSize(27);
         assertThat(universe.stream().filter(i -> i.isCrypto()).map(i -> i.symbol()))
                 .containsExactly("BTCUSD", "ETHUSD", "UNIUSD", "LINKUSD");
@@ -55,27 +55,28 @@ class ConfigTest {
     void overridesAndPartialFilesKeepDefaultsForMissingKeys() throws Exception {
         Path f = Files.writeString(dir.resolve("s.yaml"), "portfolio:\n  max-positions: 3\n");
         SextantConfig cfg = SextantConfig.load(f, List.of("universe.crypto=[BTCUSD]", "paper.stock-fee=0.001"));
-        assertThat(cfg.integer("portfolio.max-positions")).isEqualTo(3);
-        assertThat(cfg.number("portfolio.position-fraction")).isEqualTo(0.1);
-        assertThat(cfg.list("universe.crypto")).containsExactly("BTCUSD");
-        assertThat(cfg.number("paper.stock-fee")).isEqualTo(0.001);
+        assertThat(cfg.portfolio().maxPositions()).isEqualTo(3);
+        assertThat(cfg.portfolio().positionFraction()).isEqualTo(0.1);
+        assertThat(cfg.universe().listed().stream().filter(i -> i.isCrypto()).map(i -> i.symbol()))
+                .containsExactly("BTCUSD");
+        assertThat(cfg.paper().stockFeeRate()).isEqualTo(0.001);
     }
 
     @Test
     void thePortfolioSectionIsCheckedOnceIntoItsRecordAndReachesTheEngineSettings() {
         SextantConfig cfg = SextantConfig.load(null, List.of("portfolio.max-positions=4",
                 "portfolio.position-fraction=0.25", "portfolio.max-gross-exposure=2"));
-        assertThat(PortfolioConfig.from(cfg)).isEqualTo(new PortfolioConfig(4, 0.25, 2.0));
+        assertThat(cfg.portfolio()).isEqualTo(new PortfolioConfig(4, 0.25, 2.0));
         var settings = Wiring.settings(cfg);
         assertThat(settings.maxPositions()).isEqualTo(4);
         assertThat(settings.positionFraction()).isEqualTo(0.25);
         assertThat(settings.maxGrossExposure()).isEqualTo(2.0);
 
-        SextantConfig noPositions = SextantConfig.load(null, List.of("portfolio.max-positions=0"));
-        assertThatThrownBy(() -> Wiring.settings(noPositions)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SextantConfig.load(null, List.of("portfolio.max-positions=0")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("built-in defaults: 'portfolio.max-positions' must be at least 1, got 0");
-        SextantConfig tooLarge = SextantConfig.load(null, List.of("portfolio.position-fraction=1.5"));
-        assertThatThrownBy(() -> PortfolioConfig.from(tooLarge)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SextantConfig.load(null, List.of("portfolio.position-fraction=1.5")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("built-in defaults: 'portfolio.position-fraction' must be in (0, 1], got 1.5");
         assertThatThrownBy(() -> new PortfolioConfig(10, 0.1, 0))
                 .isInstanceOf(IllegalArgumentException.class)

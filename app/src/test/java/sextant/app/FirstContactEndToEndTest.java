@@ -80,14 +80,14 @@ class FirstContactEndToEndTest {
         Files.copy(Cli.shared().resolve("data/daily/HEI.csv"), data.resolve("HEI.csv"));
         SextantConfig cfg = SextantConfig.load(null, java.util.List.of("data.source=csv", "data.csv-dir=" + data,
                 "universe.crypto=[HEI]"));
-        UniverseChoice u = UniverseChoice.resolve(cfg, true, null);
+        UniverseChoice u = UniverseChoice.resolve(cfg, true);
         assertThat(u.instruments()).extracting(i -> i.symbol() + ":" + (i.isCrypto() ? "crypto" : "stock"))
                 .containsExactly("AEM:stock", "HEI:crypto", "SUIUSDT:crypto");
         assertThat(u.missing()).isEmpty();
         // The configuration key does what the flag does.
         SextantConfig keyed = SextantConfig.load(null, java.util.List.of("data.source=csv", "data.csv-dir=" + data,
                 "universe.crypto=[HEI]", "universe.from-data=true"));
-        assertThat(UniverseChoice.resolve(keyed, false, null)).isEqualTo(u);
+        assertThat(UniverseChoice.resolve(keyed, false)).isEqualTo(u);
         // Without csv there is no directory to take symbols from: a clear usage error, not a guess.
         Cli r = Cli.run("cycle", "--state-dir", dir.resolve("s").toString(), "--universe-from-data", "--as-of", "2026-03-02");
         assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
