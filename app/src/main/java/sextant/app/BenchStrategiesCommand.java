@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sextant.core.optimize.EntryExitOptimizer;
 import sextant.core.strategy.WindowBenchmark;
@@ -25,8 +25,8 @@ import sextant.core.strategy.WindowBenchmark;
 @Command(name = "strategies", mixinStandardHelpOptions = true,
         description = "Benchmark MaxDiff + AlwaysOn window evaluation (windows per second).")
 final class BenchStrategiesCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Terminal terminal;
 
     @Option(names = "--windows", defaultValue = "200000", description = "Windows to time (default ${DEFAULT-VALUE}).")
     long windows;
@@ -48,10 +48,9 @@ final class BenchStrategiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = terminal.out();
         if (windows < 1 || threads < 1 || days < 1 || days > 500 || warmup < 0) {
-            spec.commandLine().getErr().println("error: --windows and --threads must be >= 1, --days in [1, 500], --warmup >= 0");
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "--windows and --threads must be >= 1, --days in [1, 500], --warmup >= 0");
         }
         WindowBenchmark bench = new WindowBenchmark(64, days, seed);
         if (warmup > 0) {

@@ -3,6 +3,7 @@ package sextant.app;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import sextant.core.forecast.Forecaster;
 import sextant.forecast.Forecasters;
 
@@ -12,19 +13,12 @@ final class BuiltInModelChoice {
     }
 
     /**
-     * The named built-in models with default parameters, or null after printing a usage error naming the first id
-     * that is not built in.
+     * The named built-in models with default parameters, or empty after printing a usage error naming the first id
+     * that is not built in. With {@code checkpoints}, an id {@code chronos-bolt:DIR} also opens that Chronos-Bolt
+     * checkpoint (forecast.batch and forecast.max-context at their defaults), or prints its one-line load error and
+     * returns empty.
      */
-    static List<Forecaster> create(List<String> models, PrintWriter err) {
-        return create(models, err, false);
-    }
-
-    /**
-     * As {@link #create(List, PrintWriter)}; with {@code checkpoints}, an id {@code chronos-bolt:DIR} also opens that
-     * Chronos-Bolt checkpoint (forecast.batch and forecast.max-context at their defaults), or prints its one-line
-     * load error and returns null.
-     */
-    static List<Forecaster> create(List<String> models, PrintWriter err, boolean checkpoints) {
+    static Optional<List<Forecaster>> create(List<String> models, PrintWriter err, boolean checkpoints) {
         List<String> ids = models == null || models.isEmpty() ? Forecasters.ids() : models;
         for (String id : ids) {
             if (checkpoints && id.startsWith(ChronosModels.PREFIX)) {
@@ -33,7 +27,7 @@ final class BuiltInModelChoice {
             if (!Forecasters.isBuiltIn(id)) {
                 err.println("error: unknown model '" + id + "' in --models (built-in: " + String.join(", ", Forecasters.ids()) + ")");
                 err.flush();
-                return null;
+                return Optional.empty();
             }
         }
         List<Forecaster> forecasters = new ArrayList<>();
@@ -44,12 +38,12 @@ final class BuiltInModelChoice {
                 } catch (ConfigException e) {
                     err.println("error: " + e.getMessage());
                     err.flush();
-                    return null;
+                    return Optional.empty();
                 }
                 continue;
             }
             forecasters.add(Forecasters.create(id, 0));
         }
-        return forecasters;
+        return Optional.of(forecasters);
     }
 }

@@ -3,12 +3,20 @@ package sextant.app;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options shared by every command that reads the configuration and a state directory. */
+/**
+ * What every command that reads the configuration and a state directory shares: {@code --config}, {@code --set},
+ * {@code --state-dir}, and the command's {@link Terminal}, so that such a command declares one mixin and nothing else.
+ */
 final class CommonOptions {
     @Mixin
     ConfigOptions configuration;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "State directory (overrides state.dir).")
     Path stateDir;
@@ -24,6 +32,10 @@ final class CommonOptions {
 
     Optional<Path> stateDirOption() {
         return Optional.ofNullable(stateDir);
+    }
+
+    Terminal terminal() {
+        return new Terminal(spec);
     }
 
     Optional<Path> configFile() {

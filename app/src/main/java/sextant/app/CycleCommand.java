@@ -35,9 +35,6 @@ final class CycleCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    Terminal terminal;
-
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CycleDateConverter.class,
             description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC). Paper broker only: with Alpaca the cycle date is the next session by Alpaca's clock and calendar.")
     LocalDate asOf;
@@ -66,7 +63,7 @@ final class CycleCommand implements Callable<Integer> {
         List<Instrument> universe = universeChoice.instruments();
         String missingData = universeChoice.missingLine(cfg);
         if (universe.isEmpty()) {
-            return terminal.fail(Main.EXIT_FAILURE, missingData);
+            return common.terminal().fail(Main.EXIT_FAILURE, missingData);
         }
         Path stateDir = common.stateDir(cfg);
         boolean realBroker = cfg.broker().type() == BrokerType.ALPACA;
@@ -77,7 +74,7 @@ final class CycleCommand implements Callable<Integer> {
         LocalDate day = asOf != null ? asOf : LocalDate.now(Wiring.clock());
 
         long configDone = System.currentTimeMillis();
-        PrintWriter err = terminal.err();
+        PrintWriter err = common.terminal().err();
         Logs.useStateDir(stateDir, err,
                 liveTrading.live() ? "live" : realBroker ? "alpaca-paper" : "paper");
         try (StateLock lock = StateLock.acquire(stateDir, "cycle"); Database db = Database.openIn(stateDir)) {
@@ -86,7 +83,7 @@ final class CycleCommand implements Callable<Integer> {
             if (realBroker) {
                 SessionDate session = alpaca.sessionDate();
                 if (session.refused()) {
-                    return terminal.fail(Main.EXIT_FAILURE, session.refusal());
+                    return common.terminal().fail(Main.EXIT_FAILURE, session.refusal());
                 }
                 day = session.day();
             }
@@ -109,7 +106,7 @@ final class CycleCommand implements Callable<Integer> {
                     profiler.close();
                 }
             }
-            PrintWriter out = terminal.out();
+            PrintWriter out = common.terminal().out();
             if (output.json) {
                 out.println(CycleOutput.json(report, startupMillis));
             } else {
@@ -133,7 +130,7 @@ final class CycleCommand implements Callable<Integer> {
             if (missingData != null) {
                 // Listed symbols without data were never analysed: the run needs a look (exit 2), though the ledger's
                 // status covers only the symbols the cycle ran on.
-                return terminal.fail(Main.EXIT_FAILURE, missingData);
+                return common.terminal().fail(Main.EXIT_FAILURE, missingData);
             }
             err.flush();
             // The exit code follows from the status the ledger stored, so the two can never disagree.

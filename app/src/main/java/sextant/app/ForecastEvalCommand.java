@@ -1,16 +1,14 @@
 package sextant.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sextant.core.forecast.Forecaster;
 import sextant.core.market.BarSeries;
-import sextant.data.CsvMarketData;
-import sextant.forecast.SymbolClassifier;
 import sextant.forecast.eval.EvaluationReport;
 import sextant.forecast.eval.ForecastEvaluation;
 
@@ -20,14 +18,8 @@ import sextant.forecast.eval.ForecastEvaluation;
         "target (close, high, low one-bar % change) the MAE, the pinball loss averaged over the 9 quantiles, the",
         "coverage of the 10-90% band and, for the low, the fill-hit rate (actual low <= predicted low)."})
 final class ForecastEvalCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of <SYMBOL>.csv daily bars.")
-    Path data;
-
-    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Models to evaluate: built-in ids or chronos-bolt:DIR checkpoints (default: every built-in model)")
-    List<String> models;
+    @Mixin
+    ModelComparison inputs;
 
     @Option(names = "--windows", defaultValue = "70", paramLabel = "N", description = "Bars evaluated per symbol (default: ${DEFAULT-VALUE}).")
     int windows;
@@ -37,24 +29,20 @@ final class ForecastEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<Forecaster> forecasters = BuiltInModelChoice.create(models, err, true);
-        if (forecasters == null) {
+        Terminal terminal = inputs.terminal();
+        Optional<List<Forecaster>> forecasters = inputs.forecasters(true);
+        if (forecasters.isEmpty()) {
             return Main.EXIT_USAGE;
         }
         if (windows < 1) {
-            err.println("error: --windows must be >= 1, got " + windows);
-            err.flush();
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "--windows must be >= 1, got " + windows);
         }
-        List<BarSeries> series = CsvMarketData.open(data).loadAll(SymbolClassifier::assetClassOf);
+        List<BarSeries> series = inputs.bars();
         if (series.isEmpty()) {
-            err.println("error: " + data + ": no <SYMBOL>.csv files found");
-            err.flush();
-            return Main.EXIT_FAILURE;
+            return terminal.fail(Main.EXIT_FAILURE, inputs.data + ": no <SYMBOL>.csv files found");
         }
-        EvaluationReport report = ForecastEvaluation.run(series, forecasters, windows);
+        EvaluationReport report = ForecastEvaluation.run(series, forecasters.get(), windows);
+        PrintWriter out = terminal.out();
         out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
         out.flush();
         return Main.EXIT_OK;

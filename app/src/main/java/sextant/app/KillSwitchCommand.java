@@ -18,15 +18,7 @@ import sextant.core.gate.EntryStatus;
 @Command(name = "kill-switch", mixinStandardHelpOptions = true,
         description = "Stop new entries (exits keep working) with the file <state-dir>/KILL: on, off or status.",
         subcommands = {KillSwitchCommand.On.class, KillSwitchCommand.Off.class, KillSwitchCommand.Status.class})
-final class KillSwitchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class KillSwitchCommand extends CommandGroup {
     static KillSwitch open(CommonOptions common) {
         Path stateDir = common.stateDir(common.load());
         if (!Files.isDirectory(stateDir)) {
@@ -56,14 +48,11 @@ final class KillSwitchCommand implements Runnable {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why, written into the KILL file and shown by status.")
         String reason;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             KillSwitch ks = open(common);
             ks.turnOn(reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            print(spec.commandLine().getOut(), ks);
+            print(common.terminal().out(), ks);
             return Main.EXIT_OK;
         }
     }
@@ -73,14 +62,11 @@ final class KillSwitchCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             KillSwitch ks = open(common);
             boolean wasOn = ks.turnOff();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = common.terminal().out();
             if (!wasOn) {
                 out.println("kill switch was already off");
             }
@@ -95,12 +81,9 @@ final class KillSwitchCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            print(spec.commandLine().getOut(), open(common));
+            print(common.terminal().out(), open(common));
             return Main.EXIT_OK;
         }
     }

@@ -23,13 +23,10 @@ import picocli.CommandLine.Command;
                 KillSwitchCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main extends CommandGroup {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
     public static final int EXIT_FAILURE = 2;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -67,10 +64,5 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         return cl;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

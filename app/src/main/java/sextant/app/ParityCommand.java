@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "parity", mixinStandardHelpOptions = true,
         description = "Check the strategy math against reference cases (anchor fixture format).")
 final class ParityCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Terminal terminal;
 
     @Option(names = "--fixtures", required = true, paramLabel = "DIR",
             description = "Folder with kernel_cases.json and/or per-window case files (*.json).")
@@ -29,7 +29,7 @@ final class ParityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = terminal.out();
         List<ParityCases.Outcome> outcomes = new ParityCases().run(fixtures);
         int passed = 0;
         int failed = 0;

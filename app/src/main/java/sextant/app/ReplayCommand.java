@@ -43,9 +43,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    Terminal terminal;
-
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write replay.json (and gate.json with --gate) here; the replay's state goes to DIR/state.")
     Path out;
@@ -76,7 +73,7 @@ final class ReplayCommand implements Callable<Integer> {
         List<Instrument> universe = universeChoice.instruments();
         String missingData = universeChoice.missingLine(cfg);
         if (missingData != null) {
-            int failed = terminal.fail(Main.EXIT_FAILURE, missingData);
+            int failed = common.terminal().fail(Main.EXIT_FAILURE, missingData);
             if (universe.isEmpty()) {
                 return failed;
             }
@@ -85,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
         Path stateDir = stateDir();
         boolean temporary = common.stateDirOption().isEmpty() && out == null;
         Logs.useStateDir(stateDir);
-        PrintWriter err = terminal.err();
+        PrintWriter err = common.terminal().err();
         Optional<Database> cacheDb = Optional.ofNullable(forecastCache).map(Database::openIn);
         try {
             long start = System.nanoTime();
@@ -100,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
             List<RealismGate.Cell> cells = gate
                     ? RealismGate.run(runner, paper, window, Runtime.getRuntime().availableProcessors()) : null;
             double seconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter stdout = terminal.out();
+            PrintWriter stdout = common.terminal().out();
             if (out != null) {
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("replay.json"), ReplayResult.JSON.writerWithDefaultPrettyPrinter()

@@ -42,9 +42,6 @@ final class ReportCommand implements Callable<Integer> {
             description = "With --html: the file to write (default: <state>/reports/cycle-ID.html, or DIR/report.html).")
     Path outFile;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (!html && (replay != null || outFile != null)) {
@@ -57,14 +54,14 @@ final class ReportCommand implements Callable<Integer> {
             if (cycle != null) {
                 throw new ConfigException("pass either --cycle or --replay, not both");
             }
-            return HtmlReports.replay(replay, outFile, spec.commandLine().getOut());
+            return HtmlReports.replay(replay, outFile, common.terminal().out());
         }
         SextantConfig cfg = common.load();
         Path stateDir = common.stateDir(cfg);
         if (!Files.isRegularFile(stateDir.resolve("sextant.db"))) {
             throw new ConfigException("no ledger in " + stateDir + " (run `sextant cycle` first, or pass --state-dir)");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.terminal().out();
         Logs.useStateDir(stateDir);
         try (Database db = Database.openIn(stateDir)) {
             LedgerReader ledger = new LedgerReader(db);

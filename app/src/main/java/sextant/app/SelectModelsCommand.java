@@ -3,15 +3,14 @@ package sextant.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sextant.core.forecast.Forecaster;
 import sextant.core.market.BarSeries;
-import sextant.data.CsvMarketData;
-import sextant.forecast.SymbolClassifier;
 import sextant.forecast.store.ModelRecord;
 import sextant.forecast.store.ModelSelection;
 import sextant.forecast.store.ModelStore;
@@ -21,17 +20,11 @@ import sextant.forecast.store.ModelStore;
         "Validation bars come strictly before the newest test bars; the store is the original's hyper-parameter",
         "layout: <store>/<model>/<SYMBOL>.json for every candidate and <store>/best/<SYMBOL>.json for the choice."})
 final class SelectModelsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of <SYMBOL>.csv daily bars.")
-    Path data;
+    @Mixin
+    ModelComparison inputs;
 
     @Option(names = "--store", defaultValue = "hyperparams", paramLabel = "DIR", description = "Model store directory (default: ${DEFAULT-VALUE}).")
     Path store;
-
-    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Candidate models (default: every built-in model).")
-    List<String> models;
 
     @Option(names = "--val-window", defaultValue = "20", paramLabel = "N", description = "Validation bars per symbol (default: ${DEFAULT-VALUE}).")
     int valWindow;
@@ -41,27 +34,24 @@ final class SelectModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<Forecaster> candidates = BuiltInModelChoice.create(models, err);
-        if (candidates == null) {
+        Terminal terminal = inputs.terminal();
+        Optional<List<Forecaster>> candidates = inputs.forecasters(false);
+        if (candidates.isEmpty()) {
             return Main.EXIT_USAGE;
         }
         if (valWindow < 1 || testWindow < 1) {
-            err.println("error: --val-window and --test-window must be >= 1");
-            err.flush();
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "--val-window and --test-window must be >= 1");
         }
-        List<BarSeries> series = CsvMarketData.open(data).loadAll(SymbolClassifier::assetClassOf);
-        ModelSelection.Result result = ModelSelection.select(series, candidates, valWindow, testWindow);
+        PrintWriter out = terminal.out();
+        PrintWriter err = terminal.err();
+        List<BarSeries> series = inputs.bars();
+        ModelSelection.Result result = ModelSelection.select(series, candidates.get(), valWindow, testWindow);
         for (String s : result.skipped()) {
             err.println("warning: skipped " + s);
         }
         err.flush();
         if (result.best().isEmpty()) {
-            err.println("error: " + data + ": no symbol has enough bars to select a model");
-            err.flush();
-            return Main.EXIT_FAILURE;
+            return terminal.fail(Main.EXIT_FAILURE, inputs.data + ": no symbol has enough bars to select a model");
         }
         ModelStore.write(store, result.candidates(), result.best());
         out.printf(Locale.ROOT, "%-10s %-10s %12s %12s %10s%n", "symbol", "model", "val mae%", "test mae%", "vs naive");

@@ -13,15 +13,7 @@ import sextant.store.StateReset;
 
 @Command(name = "state", mixinStandardHelpOptions = true, description = "Check or reset the state directory.",
         subcommands = {StateCommand.Check.class, StateCommand.Reset.class})
-final class StateCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class StateCommand extends CommandGroup {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check the state database without changing it: SQLite integrity, schema version, the paper",
                     "account recomputed from its fills, and the ledger against the broker's tables."},
@@ -30,23 +22,21 @@ final class StateCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
             Path stateDir = common.stateDir(common.load());
             StateCheck.Report report = StateCheck.run(stateDir);
-            PrintWriter out = spec.commandLine().getOut();
+            Terminal terminal = common.terminal();
+            PrintWriter out = terminal.out();
             out.println("State check of " + report.file());
             for (StateCheck.Result r : report.results()) {
                 out.printf("  %-10s %s%n", r.check(), r.passed() ? "ok" : "FAILED");
             }
             out.flush();
             for (String p : report.problems()) {
-                spec.commandLine().getErr().println("error: " + p);
+                terminal.err().println("error: " + p);
             }
-            spec.commandLine().getErr().flush();
+            terminal.err().flush();
             return report.passed() ? Main.EXIT_OK : Main.EXIT_FAILURE;
         }
     }
@@ -61,24 +51,19 @@ final class StateCommand implements Runnable {
         @Option(names = "--yes", description = "Confirms the reset (required).")
         boolean yes;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         @SuppressWarnings("try") // the lock is held while the files move, never referenced
         public Integer call() {
             Path stateDir = common.stateDir(common.load());
             if (!yes) {
-                spec.commandLine().getErr().println("error: 'state reset' moves " + stateDir.resolve("sextant.db")
+                return common.terminal().fail(Main.EXIT_USAGE, "'state reset' moves " + stateDir.resolve("sextant.db")
                         + " aside and starts a new account; add --yes to confirm");
-                spec.commandLine().getErr().flush();
-                return Main.EXIT_USAGE;
             }
             Path backup;
             try (StateLock lock = StateLock.acquire(stateDir, "state reset")) {
                 backup = StateReset.backUpAndClear(stateDir, Instant.now());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = common.terminal().out();
             out.println(backup == null ? "Nothing to reset: " + stateDir + " has no sextant.db."
                     : "Moved the old state to " + backup + "; the next cycle starts a new account.");
             out.flush();

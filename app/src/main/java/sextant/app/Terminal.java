@@ -14,6 +14,15 @@ final class Terminal {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** For picocli, which injects the command's spec. */
+    Terminal() {
+    }
+
+    /** The terminal of the command {@code spec} describes. */
+    Terminal(CommandSpec spec) {
+        this.spec = spec;
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
