@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import sextant.core.market.DataRule;
 import sextant.engine.DataValidation;
 
@@ -19,9 +18,6 @@ import sextant.engine.DataValidation;
  */
 record DataConfig(DataSource source, Path csvDir, int syntheticSeed, int lookbackDays, DataValidation validation) {
     DataConfig {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(csvDir, "csvDir");
-        Objects.requireNonNull(validation, "validation");
         if (lookbackDays < 1) {
             throw new IllegalArgumentException("'data.lookback-days' must be at least 1, got " + lookbackDays);
         }

@@ -45,20 +45,16 @@ final class EngineBuilder {
         this.orders = Wiring.orderSettings(cfg);
     }
 
-    /** Other models than the configured ones (a replay's controls); loaded when the first cycle needs them. */
-    EngineBuilder models(Callable<ModelRouting> loader) {
+    /**
+     * What a replay variant changes: its models ({@code loader}, the configured ones or a control's), the forecast
+     * store it shares with the other variants (in memory), its settings (the control's model spec, the gate cells'
+     * thread count) and the session clock the ledger's timestamps come from.
+     */
+    EngineBuilder replay(Callable<ModelRouting> loader, ForecastStore store, CycleSettings s, Clock sessionClock) {
         this.models = loader;
-        return this;
-    }
-
-    /** Another forecast store than the database's (a replay keeps its forecasts in memory). */
-    EngineBuilder forecasts(ForecastStore store) {
         this.forecasts = store;
-        return this;
-    }
-
-    EngineBuilder settings(CycleSettings s) {
         this.settings = s;
+        this.clock = sessionClock;
         return this;
     }
 
@@ -70,12 +66,6 @@ final class EngineBuilder {
 
     EngineBuilder listener(CycleListener l) {
         this.listener = l;
-        return this;
-    }
-
-    /** The clock the ledger's timestamps come from (a replay's session clock). */
-    EngineBuilder clock(Clock c) {
-        this.clock = c;
         return this;
     }
 

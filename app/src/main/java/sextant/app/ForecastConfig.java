@@ -2,7 +2,6 @@ package sextant.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import sextant.onnx.ExecutionProvider;
 
@@ -22,9 +21,6 @@ import sextant.onnx.ExecutionProvider;
 record ForecastConfig(String model, Optional<Path> modelStore, long seed, int batch, int maxContext, int onnxThreads,
                       int onnxBatch, ExecutionProvider onnxProvider) {
     ForecastConfig {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(modelStore, "modelStore");
-        Objects.requireNonNull(onnxProvider, "onnxProvider");
         if (batch < 1) {
             throw new IllegalArgumentException("'forecast.batch' must be >= 1, got " + batch);
         }

@@ -98,8 +98,7 @@ final class ReplayRunner {
         try (Database db = Database.openIn(dir)) {
             PaperBroker broker = PaperBroker.open(db, data, clock, v.paper());
             try (CycleEngine engine = Wiring.engine(c, db, new LaggedMarketData(data, barDates, v.lag()), broker, universe)
-                    .models(() -> models(v)).forecasts(forecasts).settings(Wiring.settings(c, modelSpec(v)))
-                    .clock(clock.clock()).build()) {
+                    .replay(() -> models(v), forecasts, Wiring.settings(c, modelSpec(v)), clock.clock()).build()) {
                 return ReplayDriver.run(engine, broker, clock, sessions, universe, progress);
             }
         }
