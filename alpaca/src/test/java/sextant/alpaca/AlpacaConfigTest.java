@@ -101,6 +101,21 @@ class AlpacaConfigTest {
     }
 
     @Test
+    void anApplicationsKeyFileIsReadOnlyWhenTheEnvironmentHasNoKeys(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("alpaca.properties");
+        Files.writeString(f, "APCA_API_KEY_ID=PKFROMFILE0001\nAPCA_API_SECRET_KEY=secret-from-the-file\n");
+        AlpacaConfig fromFile = AlpacaConfig.builderFromEnv(Map.of(), false, false).keyFileUnlessKeys(f)
+                .requestsPerMinute(50).build();
+        assertThat(fromFile.keyId()).isEqualTo("PKFROMFILE0001");
+        assertThat(fromFile.requestsPerMinute()).isEqualTo(50);
+        assertThat(fromFile.tradingUrl()).hasToString(AlpacaConfig.PAPER_URL);
+        // Keys in the environment win: the file is not even opened (this one does not exist).
+        AlpacaConfig fromEnv = AlpacaConfig.builderFromEnv(env(), false, false)
+                .keyFileUnlessKeys(dir.resolve("absent.properties")).build();
+        assertThat(fromEnv.keyId()).isEqualTo(ID);
+    }
+
+    @Test
     void keyFileIsUsedWhenVariablesAreAbsent(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("alpaca.properties");
         Files.writeString(f, "APCA_API_KEY_ID=" + ID + "\nAPCA_API_SECRET_KEY=" + SECRET + "\n");
