@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,9 +62,10 @@ final class CycleCommand implements Callable<Integer> {
         liveTrading.check(cfg);
         UniverseChoice universeChoice = universeOptions.choose(cfg);
         List<Instrument> universe = universeChoice.instruments();
-        String missingData = universeChoice.missingLine(cfg);
+        Optional<String> missingData = universeChoice.missingLine(cfg);
         if (universe.isEmpty()) {
-            return common.terminal().fail(Main.EXIT_FAILURE, missingData);
+            // Only listed symbols without files leave nothing to trade (an empty directory is refused earlier).
+            return common.terminal().fail(Main.EXIT_FAILURE, missingData.orElse("no symbol to trade"));
         }
         Path stateDir = common.stateDir(cfg);
         boolean realBroker = cfg.broker().type() == BrokerType.ALPACA;
@@ -127,10 +129,10 @@ final class CycleCommand implements Callable<Integer> {
                     err.println("error: " + e.symbol() + ": order failed: " + e.message());
                 }
             }
-            if (missingData != null) {
+            if (missingData.isPresent()) {
                 // Listed symbols without data were never analysed: the run needs a look (exit 2), though the ledger's
                 // status covers only the symbols the cycle ran on.
-                return common.terminal().fail(Main.EXIT_FAILURE, missingData);
+                return common.terminal().fail(Main.EXIT_FAILURE, missingData.get());
             }
             err.flush();
             // The exit code follows from the status the ledger stored, so the two can never disagree.

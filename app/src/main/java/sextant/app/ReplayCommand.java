@@ -71,9 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
         SextantConfig cfg = universeOptions.apply(common.load()).withBroker(BrokerType.PAPER);
         UniverseChoice universeChoice = universeOptions.choose(cfg);
         List<Instrument> universe = universeChoice.instruments();
-        String missingData = universeChoice.missingLine(cfg);
-        if (missingData != null) {
-            int failed = common.terminal().fail(Main.EXIT_FAILURE, missingData);
+        Optional<String> missingData = universeChoice.missingLine(cfg);
+        if (missingData.isPresent()) {
+            int failed = common.terminal().fail(Main.EXIT_FAILURE, missingData.get());
             if (universe.isEmpty()) {
                 return failed;
             }
@@ -124,7 +124,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
             stdout.flush();
-            return result.main().cyclesWithErrors() == 0 && missingData == null ? Main.EXIT_OK : Main.EXIT_FAILURE;
+            return result.main().cyclesWithErrors() == 0 && missingData.isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILURE;
         } finally {
             cacheDb.ifPresent(Database::close);
             if (temporary) {

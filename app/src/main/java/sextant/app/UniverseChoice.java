@@ -2,6 +2,7 @@ package sextant.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import sextant.core.market.Instrument;
 import sextant.data.CsvMarketData;
@@ -64,14 +65,14 @@ record UniverseChoice(List<Instrument> instruments, List<String> missing, String
         return new UniverseChoice(out, missing, "universe.stocks/universe.crypto");
     }
 
-    /** The one line that reports every listed symbol without data, or null when none is missing. */
-    String missingLine(SextantConfig cfg) {
+    /** The one line that reports every listed symbol without data; empty when none is missing. */
+    Optional<String> missingLine(SextantConfig cfg) {
         if (missing.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         String dir = cfg.data().csvDir().toString();
-        return (missing.size() == 1 ? "1 symbol" : missing.size() + " symbols") + " of " + origin
+        return Optional.of((missing.size() == 1 ? "1 symbol" : missing.size() + " symbols") + " of " + origin
                 + (missing.size() == 1 ? " has" : " have") + " no CSV file under " + dir + ": " + String.join(", ", missing) + "; add <SYMBOL>.csv files,"
-                + " remove them from the universe, or trade what " + dir + " holds with --universe-from-data";
+                + " remove them from the universe, or trade what " + dir + " holds with --universe-from-data");
     }
 }
