@@ -53,22 +53,20 @@ final class BenchForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Terminal terminal = new Terminal(spec);
+        PrintWriter out = terminal.out();
+        PrintWriter err = terminal.err();
         if (randomWeights != null || (onnx.model != null && ChronosCheck.isCheckpoint(onnx.model))) {
             Integer batch = spec.commandLine().getParseResult().hasMatchedOption("--batch") ? onnx.batch : null;
-            return ChronosBench.run(onnx.model, randomWeights, batch, context, onnx.threads, seconds, json,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ChronosBench.run(onnx.model, randomWeights, batch, context, onnx.threads, seconds, json, out, err);
         }
         if (onnx.model == null) {
-            spec.commandLine().getErr().println("error: give --model (an ONNX manifest or chronos-bolt:DIR) or --random-weights SIZE");
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "give --model (an ONNX manifest or chronos-bolt:DIR) or --random-weights SIZE");
         }
         int threads = onnx.threads;
         if (onnx.batch < 1 || threads < 0 || contexts < 1 || !(seconds >= 0)) {
-            spec.commandLine().getErr().println("error: --batch and --contexts must be >= 1, --threads and --seconds >= 0");
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "--batch and --contexts must be >= 1, --threads and --seconds >= 0");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> r = new LinkedHashMap<>();
         try (OnnxForecaster f = OnnxForecaster.open(onnx.model, onnx.options())) {
             for (String note : f.notes()) {

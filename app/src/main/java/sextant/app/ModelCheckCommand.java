@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import sextant.onnx.GoldenCase;
 import sextant.onnx.GoldenCheck;
 import sextant.onnx.QuantileModel;
@@ -20,8 +18,8 @@ import sextant.onnx.QuantileModel;
 @Command(name = "model-check", mixinStandardHelpOptions = true,
         description = "Run an ONNX model on a golden input and compare with the reference output.")
 final class ModelCheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Terminal terminal;
 
     @Mixin
     OnnxModelOptions onnx;
@@ -34,18 +32,16 @@ final class ModelCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (onnx.model == null) {
-            spec.commandLine().getErr().println("error: --model is required (an ONNX manifest or a Chronos-Bolt checkpoint directory)");
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "--model is required (an ONNX manifest or a Chronos-Bolt checkpoint directory)");
         }
+        PrintWriter out = terminal.out();
+        PrintWriter err = terminal.err();
         if (ChronosCheck.isCheckpoint(onnx.model)) {
-            return ChronosCheck.run(onnx.model, golden, onnx.threads, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ChronosCheck.run(onnx.model, golden, onnx.threads, out, err);
         }
         if (onnx.batch < 1 || onnx.threads < 0) {
-            spec.commandLine().getErr().println("error: --batch must be >= 1 and --threads >= 0");
-            return Main.EXIT_USAGE;
+            return terminal.fail(Main.EXIT_USAGE, "--batch must be >= 1 and --threads >= 0");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         GoldenCase reference = GoldenCase.read(golden);
         try (QuantileModel m = QuantileModel.open(onnx.model, onnx.options())) {
             for (String note : m.notes()) {
