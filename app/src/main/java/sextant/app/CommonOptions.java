@@ -30,6 +30,15 @@ final class CommonOptions {
         return stateDirOption().orElse(cfg.state().dir());
     }
 
+    /**
+     * {@code --state-dir}, reading the configuration only when it is not given: commands that need nothing else
+     * ({@code kill-switch}, {@code state}, {@code report}) then work while the configuration file is broken, so an
+     * operator can always stop entries or check the account of a named state directory.
+     */
+    Path stateDirOnly() {
+        return stateDirOption().orElseGet(() -> load().state().dir());
+    }
+
     Optional<Path> stateDirOption() {
         return Optional.ofNullable(stateDir);
     }

@@ -20,7 +20,7 @@ import sextant.core.gate.EntryStatus;
         subcommands = {KillSwitchCommand.On.class, KillSwitchCommand.Off.class, KillSwitchCommand.Status.class})
 final class KillSwitchCommand extends CommandGroup {
     static KillSwitch open(CommonOptions common) {
-        Path stateDir = common.stateDir(common.load());
+        Path stateDir = common.stateDirOnly();
         if (!Files.isDirectory(stateDir)) {
             throw new ConfigException("no state directory " + stateDir.toAbsolutePath().normalize()
                     + " (pass the --state-dir of the account to stop, or set state.dir; it is not created here)");

@@ -56,8 +56,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             return HtmlReports.replay(replay, outFile, common.terminal().out());
         }
-        SextantConfig cfg = common.load();
-        Path stateDir = common.stateDir(cfg);
+        Path stateDir = common.stateDirOnly();
         if (!Files.isRegularFile(stateDir.resolve("sextant.db"))) {
             throw new ConfigException("no ledger in " + stateDir + " (run `sextant cycle` first, or pass --state-dir)");
         }

@@ -24,7 +24,7 @@ final class StateCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Path stateDir = common.stateDir(common.load());
+            Path stateDir = common.stateDirOnly();
             StateCheck.Report report = StateCheck.run(stateDir);
             Terminal terminal = common.terminal();
             PrintWriter out = terminal.out();
@@ -54,7 +54,7 @@ final class StateCommand extends CommandGroup {
         @Override
         @SuppressWarnings("try") // the lock is held while the files move, never referenced
         public Integer call() {
-            Path stateDir = common.stateDir(common.load());
+            Path stateDir = common.stateDirOnly();
             if (!yes) {
                 return common.terminal().fail(Main.EXIT_USAGE, "'state reset' moves " + stateDir.resolve("sextant.db")
                         + " aside and starts a new account; add --yes to confirm");

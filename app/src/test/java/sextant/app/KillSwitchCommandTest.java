@@ -48,6 +48,19 @@ class KillSwitchCommandTest {
     }
 
     @Test
+    void withItsStateDirectoryGivenTheSwitchWorksWhileTheConfigurationIsBroken() throws IOException {
+        Path broken = Files.writeString(stateDir.resolve("broken.yaml"), "strategies:\n  edge-z: 11\n");
+        Cli on = Cli.run("kill-switch", "on", "-c", broken.toString(), "--state-dir", stateDir.toString());
+        assertThat(on.exit()).as(on.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(stateDir.resolve("KILL")).exists();
+        // Without --state-dir the configuration names the directory, so it must load: its error is the usual one line.
+        Cli off = Cli.run("kill-switch", "off", "-c", broken.toString());
+        assertThat(off.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(off.err().strip()).isEqualTo("error: " + broken + ": 'strategies.edge-z' must be in [0, 10], got 11.0");
+        assertThat(stateDir.resolve("KILL")).exists();
+    }
+
+    @Test
     void anUnknownActionIsAUsageError() {
         Cli bad = Cli.run("kill-switch", "maybe", "--state-dir", stateDir.toString());
         assertThat(bad.exit()).isEqualTo(Main.EXIT_USAGE);
