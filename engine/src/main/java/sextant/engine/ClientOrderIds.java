@@ -53,6 +53,15 @@ final class ClientOrderIds {
         return base + suffix;
     }
 
+    /**
+     * The id under which a broker that creates an OTO entry's take-profit leg itself reports that leg: the entry's id
+     * with {@code -x} appended (Alpaca's adapter, {@code OtoLegIds}). The engine never places an id of that form (its
+     * own end in a side letter or an attempt number), so the leg is Sextant's order and cannot collide with one.
+     */
+    static String takeProfitLegOf(String entryClientOrderId) {
+        return entryClientOrderId + "-x";
+    }
+
     /** Whether Sextant (this instance, by its prefix) placed the order with this client order id. */
     boolean owns(String clientOrderId) {
         return clientOrderId != null && clientOrderId.startsWith(prefix + "-");

@@ -20,10 +20,17 @@ import sextant.core.port.Ledger;
 
 /**
  * Keeps the ledger equal to the broker for what Sextant owns. Fills come from two places: the broker's own fill
- * feed ({@link Broker#takeNewFills}, the paper broker's, with fees) and, for brokers without one (Alpaca), the filled
- * quantity of each of Sextant's orders compared with what the ledger has booked against that order: the difference
- * is a fill (partial fills included) at the price that makes the booked average equal the broker's. The feed is
- * always drained first, so a fill is never booked twice.
+ * feed ({@link Broker#takeNewFills}: the paper broker's, with fees; Alpaca's, from its trade stream or polled fill
+ * activities, but only for executions after the broker connected) and the filled quantity of each of Sextant's
+ * orders compared with what the ledger has booked against that order: the difference is a fill (partial fills
+ * included) at the price that makes the booked average equal the broker's. The second covers what no feed reports:
+ * fills from before the process started. The feed is always drained first, so a fill is never booked twice.
+ *
+ * <p>An OTO entry's take-profit leg is created by the broker, so the ledger knows it only once a cycle has seen it
+ * working. If the entry and its leg both filled while no process ran, nothing lists the leg (it is no longer open)
+ * and no feed reports its fill; so when a tracked entry is found filled, its leg is looked up by its derived id
+ * ({@link ClientOrderIds#takeProfitLegOf}), booked like any order, and recorded so that later cycles track it.
+ * Without that the owned position would keep the entry's quantity and be clipped as if a manual sale had reduced it.
  */
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -51,27 +58,27 @@ final class Reconciler {
      */
     void reconcile() {
         drainFeed();
-        for (TrackedOrder t : ledger.trackedOpenOrders()) {
-            Optional<Order> now;
-            try {
-                now = broker.findByClientOrderId(t.clientOrderId());
-            } catch (RuntimeException e) {
-                LOG.warn("{}: could not look up order {} to reconcile it", t.symbol(), t.clientOrderId(), e);
-                continue;
-            }
+        List<TrackedOrder> tracked = ledger.trackedOpenOrders();
+        Set<String> trackedIds = new HashSet<>();
+        tracked.forEach(t -> trackedIds.add(t.clientOrderId()));
+        for (TrackedOrder t : tracked) {
+            Optional<Order> now = lookUp(t.symbol(), t.clientOrderId());
             if (now.isEmpty()) {
                 continue;
             }
             Order o = now.get();
             absorb(o);
             if (o.status() != t.status() || o.filledQty() > t.bookedQty() + 1e-9) {
-                String why = "at the broker: " + o.status().name().toLowerCase(java.util.Locale.ROOT) + ", filled "
-                        + PortfolioBuilder.fmt(o.filledQty()) + " of " + PortfolioBuilder.fmt(o.qty());
-                ledger.recordOrder(cycleId, o, OrderOutcome.RECONCILED, why);
-                events.add(new OrderEvent(OrderOutcome.RECONCILED, o.instrument().symbol(), null, o, why));
+                recordReconciled(o, "at the broker: ");
             }
             if (!o.isOpen() && ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.CLOSE && o.filledQty() < o.qty() - 1e-9) {
                 unfilledCloses.add(o.instrument().symbol());
+            }
+            if (ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.ENTRY && o.filledQty() > 1e-9) {
+                String legId = ClientOrderIds.takeProfitLegOf(o.clientOrderId());
+                if (!trackedIds.contains(legId)) {
+                    reconcileLeg(o, legId);
+                }
             }
         }
         List<Position> positions = broker.positions();
@@ -86,6 +93,39 @@ final class Reconciler {
                 ledger.adjustOwnedPosition(cycleId, e.getKey(), clipped, why);
             }
         }
+    }
+
+    /**
+     * The take-profit leg of a filled entry that the ledger does not track (none, for an entry sent without one):
+     * books what it has filled and records it when that is news or when it still works (so it is tracked from now).
+     */
+    private void reconcileLeg(Order entry, String legId) {
+        Optional<Order> found = lookUp(entry.instrument().symbol(), legId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Order leg = found.get();
+        double before = ledger.tracked(leg).bookedQty();
+        absorb(leg);
+        if (leg.isOpen() || leg.filledQty() > before + 1e-9) {
+            recordReconciled(leg, "take-profit leg of " + entry.clientOrderId() + " at the broker: ");
+        }
+    }
+
+    private Optional<Order> lookUp(String symbol, String clientOrderId) {
+        try {
+            return broker.findByClientOrderId(clientOrderId);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not look up order {} to reconcile it", symbol, clientOrderId, e);
+            return Optional.empty();
+        }
+    }
+
+    private void recordReconciled(Order o, String where) {
+        String why = where + o.status().name().toLowerCase(java.util.Locale.ROOT) + ", filled "
+                + PortfolioBuilder.fmt(o.filledQty()) + " of " + PortfolioBuilder.fmt(o.qty());
+        ledger.recordOrder(cycleId, o, OrderOutcome.RECONCILED, why);
+        events.add(new OrderEvent(OrderOutcome.RECONCILED, o.instrument().symbol(), null, o, why));
     }
 
     /**

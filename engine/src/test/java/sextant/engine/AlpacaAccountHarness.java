@@ -38,7 +38,7 @@ final class AlpacaAccountHarness implements AutoCloseable {
     final Path dir;
     final Database db;
     final SqliteLedger ledger;
-    final Broker broker;
+    Broker broker;
     final ClientOrderIds ids;
     OrderSettings settings = new OrderSettings(true, 3, Duration.ofMillis(10));
     List<Fill> lastFills = List.of();
@@ -57,6 +57,16 @@ final class AlpacaAccountHarness implements AutoCloseable {
         this.ledger = new SqliteLedger(db);
         this.broker = AlpacaBroker.open(AlpacaTradingClient.create(AlpacaConfig.fromEnv(server.env())));
         this.ids = new ClientOrderIds(prefix);
+    }
+
+    /**
+     * The process ends, {@code whileDown} happens at Alpaca, and a new process starts on the same state: a fresh
+     * broker, which reports no execution from before it connected (those are the engine's to find in the orders).
+     */
+    void restart(Runnable whileDown) {
+        ((AlpacaBroker) broker).close();
+        whileDown.run();
+        broker = AlpacaBroker.open(AlpacaTradingClient.create(AlpacaConfig.fromEnv(fake.env())));
     }
 
     /** One cycle's orders phase dated {@code day}: reconcile, then plan and execute the given decisions. */
