@@ -22,7 +22,12 @@ import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
+import sextant.core.order.Order;
+import sextant.core.order.OrderOutcome;
+import sextant.core.order.OrderRequest;
+import sextant.core.order.OrderType;
 import sextant.core.order.Side;
+import sextant.core.order.TimeInForce;
 import sextant.core.port.Broker;
 import sextant.store.Database;
 import sextant.store.SqliteLedger;
@@ -78,6 +83,19 @@ final class AlpacaAccountHarness implements AutoCloseable {
         lastFills = phase.fills();
         ledger.finishCycle(id, Instant.now(), "ok", new PhaseTimings(), "");
         return events;
+    }
+
+    /**
+     * A limit entry sent as an OTO with its take-profit (Alpaca creates the leg) and recorded as submitted in a cycle
+     * of its own dated {@code day}, as a cycle records what it sends.
+     */
+    Order sendOto(LocalDate day, Instrument i, Side side, double qty, double limit, double takeProfit) {
+        long id = ledger.startCycle(Instant.now(), day, broker.name(), "test", "test", 1);
+        Order sent = broker.submit(new OrderRequest(i, side, qty, OrderType.LIMIT, limit, TimeInForce.DAY,
+                ids.of(day, i, ClientOrderIds.Leg.ENTRY, side), takeProfit));
+        ledger.recordOrder(id, sent, OrderOutcome.SUBMITTED, "entry with its take-profit");
+        ledger.finishCycle(id, Instant.now(), "ok", new PhaseTimings(), "");
+        return sent;
     }
 
     static SymbolDecision trade(Instrument i, Side side, double entry, double takeProfit, double qty) {
