@@ -17,6 +17,7 @@ import sextant.core.forecast.Forecaster;
 import sextant.core.forecast.Quantiles;
 import sextant.core.forecast.Target;
 import sextant.core.market.BarSeries;
+import sextant.testkit.Bars;
 
 /**
  * The SPI rules every built-in model must keep, including the look-ahead guard (freqtrade lookahead-analysis in
@@ -49,14 +50,14 @@ class ForecasterContractTest {
     @MethodSource("ids")
     void truncatingOrReplacingTheFutureChangesNoPastForecast(String id) {
         Forecaster model = small(id);
-        BarSeries full = TestBars.random("LKA", 160, 11);
+        BarSeries full = Bars.random("LKA", 160, 11);
         ForecastBatch reference = model.forecast(everyBar(full, full.size()));
         Random rnd = new Random(3);
         for (int trial = 0; trial < 12; trial++) {
             int cut = 1 + rnd.nextInt(full.size());
             BarSeries truncated = full.head(cut);
             ForecastBatch fromHead = model.forecast(everyBar(truncated, cut));
-            BarSeries replaced = TestBars.withFutureReplaced(full, cut, 1000 + trial);
+            BarSeries replaced = Bars.withFutureReplaced(full, cut, 1000 + trial);
             ForecastBatch fromReplaced = model.forecast(everyBar(replaced, cut));
             for (int t = 1; t <= cut; t++) {
                 assertRowsEqual(fromHead, t - 1, reference, t - 1, id + " bar " + t + " with history cut after " + cut);
@@ -72,7 +73,7 @@ class ForecasterContractTest {
         List<ForecastContext> contexts = new ArrayList<>();
         Random rnd = new Random(5);
         for (int s = 0; s < 4; s++) {
-            BarSeries b = TestBars.random("S" + s, 100 + 150 * s, 20 + s);
+            BarSeries b = Bars.random("S" + s, 100 + 150 * s, 20 + s);
             for (int k = 0; k < 15; k++) {
                 contexts.add(new ForecastContext(b, 1 + rnd.nextInt(b.size())));
             }
@@ -92,7 +93,7 @@ class ForecasterContractTest {
     @MethodSource("ids")
     void everyForecastIsFiniteWithNonDecreasingQuantilesEvenOnTinyContexts(String id) {
         Forecaster model = Forecasters.create(id, 1);
-        BarSeries b = TestBars.random("TNY", 300, 9);
+        BarSeries b = Bars.random("TNY", 300, 9);
         List<ForecastContext> contexts = everyBar(b, b.size());
         ForecastBatch batch = model.forecast(contexts);
         for (int i = 0; i < contexts.size(); i++) {
@@ -149,7 +150,7 @@ class ForecasterContractTest {
 
     @Test
     void naivePointIsZeroAndRangeVolAnchorsTheHighOnTheLastClose() {
-        BarSeries b = TestBars.random("ANC", 200, 4);
+        BarSeries b = Bars.random("ANC", 200, 4);
         ForecastContext ctx = new ForecastContext(b, b.size());
         ForecastBatch naive = Forecasters.create("naive", 1).forecast(List.of(ctx));
         assertThat(naive.point(0, Target.HIGH)).isZero();

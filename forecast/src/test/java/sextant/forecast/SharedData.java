@@ -1,10 +1,10 @@
 package sextant.forecast;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import sextant.core.market.BarSeries;
 import sextant.data.CsvMarketData;
+import sextant.testkit.Shared;
 
 /** Loads ../shared/data/daily once per test JVM (the real bars the targets are stated on). */
 public final class SharedData {
@@ -14,12 +14,7 @@ public final class SharedData {
     }
 
     public static Path dailyDir() {
-        String shared = System.getProperty("sextant.shared", "../shared");
-        Path dir = Path.of(shared).resolve("data/daily");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " is missing: tests need ../shared/data/daily next to the repository");
-        }
-        return dir;
+        return Shared.path("data/daily");
     }
 
     public static synchronized List<BarSeries> daily() {

@@ -30,27 +30,15 @@ class ConservativeOptimizerTest {
         }
         BarMoves moves = BarMoves.of(o, h, l, c);
         int len = bars + 1;
-        double[] hp = new double[len];
-        double[] lp = new double[len];
-        double[] wl = new double[len];
-        double[] ws = new double[len];
-        double[] unused = new double[len];
+        RandomSignals s = new RandomSignals(len);
         for (int t = 1; t < bars; t++) {
             double vol = 0.005 + 0.02 * rnd.nextDouble();
-            hp[t] = moves.high(t) + vol * rnd.nextGaussian();
-            lp[t] = moves.low(t) + vol * rnd.nextGaussian();
-            if (alwaysOn) {
-                wl[t] = 1;
-                ws[t] = rnd.nextInt(4) == 0 ? 0 : 1;
-            } else {
-                int w = rnd.nextInt(3) - 1;
-                wl[t] = w > 0 ? 1 : 0;
-                ws[t] = w < 0 ? 1 : 0;
-            }
+            s.draw(rnd, t, vol, moves.high(t), moves.low(t), alwaysOn);
         }
+        double[] unused = new double[len];
         int from = 1;
         int to = 1 + days;
-        return new MultiplierProblem(unused, unused, unused, hp, lp, wl, ws, from, to,
+        return new MultiplierProblem(unused, unused, unused, s.highPred, s.lowPred, s.longWeight, s.shortWeight, from, to,
                 rnd.nextBoolean() ? 0.0005 : 0.001, moves, to + carryLimitOffset);
     }
 

@@ -14,27 +14,16 @@ class EntryExitOptimizerTest {
         double[] ca = new double[len];
         double[] ha = new double[len];
         double[] la = new double[len];
-        double[] hp = new double[len];
-        double[] lp = new double[len];
-        double[] wl = new double[len];
-        double[] ws = new double[len];
+        RandomSignals s = new RandomSignals(len);
         for (int t = 0; t < len; t++) {
             double vol = 0.005 + 0.03 * rnd.nextDouble();
             ca[t] = vol * rnd.nextGaussian();
             ha[t] = Math.max(ca[t], 0) + vol * Math.abs(rnd.nextGaussian());
             la[t] = Math.min(ca[t], 0) - vol * Math.abs(rnd.nextGaussian());
-            hp[t] = ha[t] + vol * rnd.nextGaussian();
-            lp[t] = la[t] + vol * rnd.nextGaussian();
-            if (alwaysOn) {
-                wl[t] = 1;
-                ws[t] = rnd.nextInt(4) == 0 ? 0 : 1;
-            } else {
-                int w = rnd.nextInt(3) - 1;
-                wl[t] = w > 0 ? 1 : 0;
-                ws[t] = w < 0 ? 1 : 0;
-            }
+            s.draw(rnd, t, vol, ha[t], la[t], alwaysOn);
         }
-        return new MultiplierProblem(ca, ha, la, hp, lp, wl, ws, 1, 1 + days, rnd.nextBoolean() ? 0.0005 : 0.001);
+        return new MultiplierProblem(ca, ha, la, s.highPred, s.lowPred, s.longWeight, s.shortWeight, 1, 1 + days,
+                rnd.nextBoolean() ? 0.0005 : 0.001);
     }
 
     @ParameterizedTest

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import sextant.testkit.Shared;
 
 /** Reads the anchor golden cases (test helper). */
 final class Fixtures {
@@ -16,7 +16,7 @@ final class Fixtures {
     }
 
     static Path dir() {
-        return Paths.get(System.getProperty("sextant.shared", "../shared"), "fixtures", "anchor-maxdiff");
+        return Shared.path("fixtures/anchor-maxdiff");
     }
 
     static List<Path> windowCases() throws IOException {
