@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import sextant.testkit.Shared;
 
 /** The Chronos-Bolt parity fixtures in ../shared/fixtures/chronos-bolt and their tolerance rule. */
 final class Fixtures {
@@ -20,11 +21,7 @@ final class Fixtures {
     }
 
     static Path root() {
-        Path dir = Path.of(System.getProperty("sextant.shared", "../shared")).resolve("fixtures/chronos-bolt");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " is missing: tests need ../shared/fixtures/chronos-bolt next to the repository");
-        }
-        return dir;
+        return Shared.path("fixtures/chronos-bolt");
     }
 
     static List<Path> dirs() {

@@ -14,9 +14,10 @@ import sextant.core.market.AssetClass;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.port.MarketDataException;
+import sextant.testkit.Shared;
 
 class CsvBarReaderTest {
-    static final Path SHARED = Path.of(System.getProperty("sextant.shared", "../shared"));
+    static final Path SHARED = Shared.root();
     static final Instrument X = Instrument.stock("X");
 
     @TempDir

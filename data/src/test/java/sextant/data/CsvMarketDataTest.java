@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.core.market.Instrument;
 import sextant.core.port.MarketDataException;
+import sextant.testkit.Shared;
 
 class CsvMarketDataTest {
-    static final Path SHARED = Path.of(System.getProperty("sextant.shared", "../shared"));
+    static final Path SHARED = Shared.root();
     static final LocalDate FROM = LocalDate.of(2025, 1, 1);
     static final LocalDate TO = LocalDate.of(2025, 12, 31);
 

@@ -2,7 +2,6 @@ package sextant.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import sextant.core.market.DataFinding;
 import sextant.core.market.DataRule;
 import sextant.core.market.Instrument;
 import sextant.data.CsvMarketData;
+import sextant.testkit.Shared;
 
 class BarValidatorTest {
     static final LocalDate D = LocalDate.of(2025, 3, 3);
@@ -54,11 +54,11 @@ class BarValidatorTest {
 
     @Test
     void noRealBarInTheReferenceDataIsAnOutlierButAHighTimesTenIs() {
-        CsvMarketData daily = CsvMarketData.open(Path.of(System.getProperty("sextant.shared"), "data/daily"));
+        CsvMarketData daily = CsvMarketData.open(Shared.path("data/daily"));
         for (BarSeries b : daily.loadAll(sym -> AssetClass.STOCK)) {
             assertThat(outliers(b)).as(b.instrument().symbol()).isEmpty();
         }
-        CsvMarketData crypto = CsvMarketData.open(Path.of(System.getProperty("sextant.shared"), "data/crypto"));
+        CsvMarketData crypto = CsvMarketData.open(Shared.path("data/crypto"));
         BarSeries sui = crypto.loadAll(sym -> AssetClass.CRYPTO).get(0);
         assertThat(outliers(sui)).as("the 2025-10-10 flash crash is real").isEmpty();
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
+import sextant.testkit.Shared;
 
 /**
  * Test helper: real daily bars from ../shared/data/daily (Date,close,high,low,open,volume). The onnx module must
@@ -20,7 +21,7 @@ final class DailyBars {
     }
 
     static List<String> symbols(int count) {
-        try (Stream<Path> files = Files.list(SharedModels.shared().resolve("data").resolve("daily"))) {
+        try (Stream<Path> files = Files.list(Shared.path("data/daily"))) {
             return files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".csv"))
                     .map(f -> f.substring(0, f.length() - 4)).sorted().limit(count).toList();
         } catch (IOException e) {
@@ -29,20 +30,13 @@ final class DailyBars {
     }
 
     static BarSeries load(String symbol) {
-        Path file = SharedModels.shared().resolve("data").resolve("daily").resolve(symbol + ".csv");
+        Path file = Shared.path("data/daily").resolve(symbol + ".csv");
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int n = lines.size() - 1;
-        int[] days = new int[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
         List<String> header = List.of(lines.get(0).split(","));
         int di = header.indexOf("Date");
         int ci = header.indexOf("close");
@@ -50,17 +44,16 @@ final class DailyBars {
         int li = header.indexOf("low");
         int oi = header.indexOf("open");
         int vi = header.indexOf("volume");
-        for (int i = 0; i < n; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            days[i] = (int) LocalDate.parse(f[di]).toEpochDay();
-            c[i] = Double.parseDouble(f[ci]);
-            o[i] = Double.parseDouble(f[oi]);
+        BarSeries.Builder b = BarSeries.builder(Instrument.stock(symbol));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double c = Double.parseDouble(f[ci]);
+            double o = Double.parseDouble(f[oi]);
             // Adjusted prices can break the bracket by a rounding error; the model test does not care.
-            h[i] = Math.max(Double.parseDouble(f[hi]), Math.max(o[i], c[i]));
-            l[i] = Math.min(Double.parseDouble(f[li]), Math.min(o[i], c[i]));
-            v[i] = Double.parseDouble(f[vi]);
+            b.add((int) LocalDate.parse(f[di]).toEpochDay(), o, Math.max(Double.parseDouble(f[hi]), Math.max(o, c)),
+                    Math.min(Double.parseDouble(f[li]), Math.min(o, c)), c, Double.parseDouble(f[vi]));
         }
-        return BarSeries.of(Instrument.stock(symbol), days, o, h, l, c, v);
+        return b.build();
     }
 
     static List<BarSeries> loadAll(List<String> symbols) {

@@ -8,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +22,9 @@ import sextant.core.forecast.ForecastStore;
 import sextant.core.forecast.Quantiles;
 import sextant.core.forecast.Target;
 import sextant.core.market.BarSeries;
+import sextant.store.Database;
+import sextant.store.SqliteForecastStore;
+import sextant.testkit.Bars;
 
 class OnnxForecasterTest {
     static final int SYMBOLS = 27;
@@ -123,19 +123,7 @@ class OnnxForecasterTest {
 
     /** Doubles every price at or after t and before t - len: bars the forecast for t must not read. */
     static BarSeries tamper(BarSeries b, int t, int len) {
-        double[] o = b.open().clone();
-        double[] h = b.high().clone();
-        double[] l = b.low().clone();
-        double[] c = b.close().clone();
-        for (int i = 0; i < b.size(); i++) {
-            if (i >= t || i < t - len) {
-                o[i] *= 2;
-                h[i] *= 2;
-                l[i] *= 2;
-                c[i] *= 2;
-            }
-        }
-        return BarSeries.of(b.instrument(), b.epochDays().clone(), o, h, l, c, b.volume().clone());
+        return Bars.scaled(b, i -> i >= t || i < t - len, 2);
     }
 
     @ParameterizedTest
@@ -272,31 +260,18 @@ class OnnxForecasterTest {
     }
 
     @Test
-    void worksBehindTheForecastCache() {
-        Map<ForecastStore.Key, double[]> memory = new HashMap<>();
-        ForecastStore store = new ForecastStore() {
-            public Map<Key, double[]> load(Collection<Key> keys) {
-                Map<Key, double[]> out = new HashMap<>();
-                for (Key k : keys) {
-                    if (memory.containsKey(k)) {
-                        out.put(k, memory.get(k));
-                    }
-                }
-                return out;
+    void worksBehindTheForecastCache(@TempDir Path dir) {
+        try (Database db = Database.openIn(dir)) {
+            ForecastStore store = new SqliteForecastStore(db);
+            List<ForecastContext> some = cycle.subList(0, 200);
+            CachingForecaster cached = new CachingForecaster(multi, store);
+            ForecastBatch first = cached.forecast(some);
+            ForecastBatch second = cached.forecast(some);
+            assertThat(cached.misses()).isEqualTo(200);
+            assertThat(cached.hits()).isEqualTo(200);
+            for (int i = 0; i < some.size(); i++) {
+                assertThat(second.row(i)).isEqualTo(first.row(i));
             }
-
-            public void save(Map<Key, double[]> rows) {
-                memory.putAll(rows);
-            }
-        };
-        List<ForecastContext> some = cycle.subList(0, 200);
-        CachingForecaster cached = new CachingForecaster(multi, store);
-        ForecastBatch first = cached.forecast(some);
-        ForecastBatch second = cached.forecast(some);
-        assertThat(cached.misses()).isEqualTo(200);
-        assertThat(cached.hits()).isEqualTo(200);
-        for (int i = 0; i < some.size(); i++) {
-            assertThat(second.row(i)).isEqualTo(first.row(i));
         }
     }
 }

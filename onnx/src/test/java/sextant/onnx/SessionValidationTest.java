@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sextant.testkit.Shared;
 
 /** Manifests that parse fine but disagree with the ONNX graph are refused when the model is opened. */
 class SessionValidationTest {
@@ -34,7 +35,7 @@ class SessionValidationTest {
     @CsvSource({"tiny-quantile-univariate, tiny-quantile-multivariate", "tiny-quantile-multivariate, tiny-quantile-univariate"})
     void manifestPointingAtAModelOfTheOtherLayoutIsRefused(String manifestOf, String onnxOf, @TempDir Path dir) throws IOException {
         Path manifest = SharedModels.copyModel(manifestOf, dir);
-        Files.copy(SharedModels.shared().resolve("models").resolve(onnxOf + ".onnx"), dir.resolve(onnxOf + ".onnx"));
+        Files.copy(Shared.path("models/" + onnxOf + ".onnx"), dir.resolve(onnxOf + ".onnx"));
         Files.writeString(manifest, Files.readString(manifest).replace(manifestOf + ".onnx", onnxOf + ".onnx"));
         assertThatThrownBy(() -> OnnxForecaster.open(manifest, SharedModels.noCache(4)))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("needs rank");

@@ -3,6 +3,7 @@ package sextant.onnx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import sextant.testkit.Shared;
 
 /** Test helper: the tiny reference models in ../shared/models, copied so that caches never write into shared/. */
 final class SharedModels {
@@ -12,25 +13,17 @@ final class SharedModels {
     private SharedModels() {
     }
 
-    static Path shared() {
-        String s = System.getProperty("sextant.shared");
-        if (s == null) {
-            throw new IllegalStateException("system property sextant.shared is not set (surefire sets it)");
-        }
-        return Path.of(s);
-    }
-
     static Path sharedManifest(String name) {
-        return shared().resolve("models").resolve(name + ".json");
+        return Shared.path("models").resolve(name + ".json");
     }
 
     static Path golden(String name) {
-        return shared().resolve("models").resolve(name + ".golden.json");
+        return Shared.path("models").resolve(name + ".golden.json");
     }
 
     /** Copies manifest and ONNX file into {@code dir} and returns the copied manifest. */
     static Path copyModel(String name, Path dir) throws IOException {
-        Path models = shared().resolve("models");
+        Path models = Shared.path("models");
         Files.createDirectories(dir);
         Files.copy(models.resolve(name + ".json"), dir.resolve(name + ".json"));
         Files.copy(models.resolve(name + ".onnx"), dir.resolve(name + ".onnx"));

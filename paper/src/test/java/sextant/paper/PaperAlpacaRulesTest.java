@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
 import sextant.core.order.OrderRequest;
@@ -18,6 +18,7 @@ import sextant.core.order.TimeInForce;
 import sextant.core.port.MarketData;
 import sextant.core.port.OrderRefusedException;
 import sextant.store.Database;
+import sextant.testkit.FixedMarketData;
 
 /**
  * Defect 10: the paper broker follows Alpaca's rules (wash trade, available quantity, no shorts in a cash account)
@@ -34,21 +35,8 @@ class PaperAlpacaRulesTest {
     Path dir;
     final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
     // Every bar trades 95..105 around 100.
-    final MarketData bars = new MarketData() {
-        @Override
-        public BarSeries dailyBars(Instrument i, LocalDate from, LocalDate to) {
-            int[] d = {(int) D1.minusDays(3).toEpochDay(), (int) D1.toEpochDay(), (int) D2.toEpochDay(), (int) D3.toEpochDay()};
-            double[] o = {100, 100, 100, 100};
-            BarSeries all = BarSeries.of(i, d, o, new double[] {105, 105, 105, 105}, new double[] {95, 95, 95, 95}, o,
-                    new double[] {1, 1, 1, 1});
-            return all.slice(all.indexOnOrAfter(from), all.indexOnOrAfter(to.plusDays(1)));
-        }
-
-        @Override
-        public String describe() {
-            return "fixed";
-        }
-    };
+    final MarketData bars = new FixedMarketData(List.of(D1.minusDays(3), D1, D2, D3), new double[] {100, 100, 100, 100},
+            new double[] {105, 105, 105, 105}, new double[] {95, 95, 95, 95}, new double[] {100, 100, 100, 100});
 
     PaperBroker open(PaperConfig cfg) {
         return PaperBroker.open(Database.openIn(dir), bars, today::get, cfg);

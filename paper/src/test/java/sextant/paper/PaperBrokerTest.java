@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
@@ -23,6 +22,7 @@ import sextant.core.order.TimeInForce;
 import sextant.core.port.BrokerException;
 import sextant.core.port.MarketData;
 import sextant.store.Database;
+import sextant.testkit.FixedMarketData;
 
 class PaperBrokerTest {
     static final Instrument AAA = Instrument.stock("AAA");
@@ -35,20 +35,8 @@ class PaperBrokerTest {
     Path dir;
     final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
     // Bars: D1 o=100 h=102 l=98 c=101; D2 o=99 h=100 l=95 c=96; D3 o=97 h=104 l=96.5 c=103.
-    final MarketData bars = new MarketData() {
-        @Override
-        public BarSeries dailyBars(Instrument i, LocalDate from, LocalDate to) {
-            int[] d = {(int) D1.minusDays(3).toEpochDay(), (int) D1.toEpochDay(), (int) D2.toEpochDay(), (int) D3.toEpochDay()};
-            BarSeries all = BarSeries.of(i, d, new double[] {100, 100, 99, 97}, new double[] {101, 102, 100, 104},
-                    new double[] {99, 98, 95, 96.5}, new double[] {100, 101, 96, 103}, new double[] {1, 1, 1, 1});
-            return all.slice(all.indexOnOrAfter(from), all.indexOnOrAfter(to.plusDays(1)));
-        }
-
-        @Override
-        public String describe() {
-            return "fixed";
-        }
-    };
+    final MarketData bars = new FixedMarketData(List.of(D1.minusDays(3), D1, D2, D3), new double[] {100, 100, 99, 97},
+            new double[] {101, 102, 100, 104}, new double[] {99, 98, 95, 96.5}, new double[] {100, 101, 96, 103});
     Database db;
     PaperBroker broker;
 

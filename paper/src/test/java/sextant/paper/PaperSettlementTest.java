@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import sextant.core.order.TimeInForce;
 import sextant.core.port.MarketData;
 import sextant.core.port.MarketDataException;
 import sextant.store.Database;
+import sextant.testkit.FixedMarketData;
 
 /** Settlement advances only through bars it has, and one unreadable symbol does not stop the others. */
 class PaperSettlementTest {
@@ -32,21 +34,14 @@ class PaperSettlementTest {
     final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
     volatile boolean badIsBroken;
     // Two bars, D1 and D2, for every symbol; BAD's file can be made unreadable.
-    final MarketData bars = new MarketData() {
+    final MarketData bars = new FixedMarketData(List.of(D1, D2), new double[] {100, 99}, new double[] {102, 100},
+            new double[] {98, 95}, new double[] {101, 96}) {
         @Override
         public BarSeries dailyBars(Instrument i, LocalDate from, LocalDate to) {
             if (badIsBroken && i.equals(BAD)) {
                 throw new MarketDataException("BAD.csv: line 7: close 'x' is not a number");
             }
-            int[] d = {(int) D1.toEpochDay(), (int) D2.toEpochDay()};
-            BarSeries all = BarSeries.of(i, d, new double[] {100, 99}, new double[] {102, 100},
-                    new double[] {98, 95}, new double[] {101, 96}, new double[] {1, 1});
-            return all.slice(all.indexOnOrAfter(from), all.indexOnOrAfter(to.plusDays(1)));
-        }
-
-        @Override
-        public String describe() {
-            return "fixed";
+            return super.dailyBars(i, from, to);
         }
     };
     Database db;
