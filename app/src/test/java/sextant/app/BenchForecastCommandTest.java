@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sextant.testkit.Shared;
 
 class BenchForecastCommandTest {
 
     static Path copy(String name, Path dir) throws IOException {
-        Files.copy(Cli.models().resolve(name + ".json"), dir.resolve(name + ".json"));
-        Files.copy(Cli.models().resolve(name + ".onnx"), dir.resolve(name + ".onnx"));
+        Files.copy(Shared.path("models").resolve(name + ".json"), dir.resolve(name + ".json"));
+        Files.copy(Shared.path("models").resolve(name + ".onnx"), dir.resolve(name + ".onnx"));
         return dir.resolve(name + ".json");
     }
 
@@ -42,7 +43,7 @@ class BenchForecastCommandTest {
 
     @Test
     void textReportNamesEachPhase() {
-        Cli r = Cli.run("bench", "forecast", "--model", Cli.models().resolve("tiny-quantile-multivariate.json").toString(),
+        Cli r = Cli.run("bench", "forecast", "--model", Shared.path("models").resolve("tiny-quantile-multivariate.json").toString(),
                 "--batch", "32", "--contexts", "100", "--seconds", "0", "--no-cache");
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out()).contains("session create").contains("warm-up").contains("series/s").contains("onnx:tiny-quantile-multivariate");
@@ -50,7 +51,7 @@ class BenchForecastCommandTest {
 
     @Test
     void cudaOnThisMachineFallsBackWithANote() {
-        Cli r = Cli.run("bench", "forecast", "--model", Cli.models().resolve("tiny-quantile-univariate.json").toString(),
+        Cli r = Cli.run("bench", "forecast", "--model", Shared.path("models").resolve("tiny-quantile-univariate.json").toString(),
                 "--provider", "CUDA", "--contexts", "10", "--seconds", "0", "--no-cache", "--json");
         assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
         assertThat(r.err()).contains("note: CUDA execution provider requested");

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import sextant.testkit.Shared;
 
 /** model-check and bench forecast on Chronos-Bolt checkpoints, through the real CLI. */
 class ChronosCommandsTest {
     private static Path fixture(String name) {
-        return Cli.shared().resolve("fixtures/chronos-bolt").resolve(name);
+        return Shared.root().resolve("fixtures/chronos-bolt").resolve(name);
     }
 
     @Test

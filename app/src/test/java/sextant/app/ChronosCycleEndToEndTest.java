@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.chronos.ChronosConfig;
 import sextant.chronos.RandomCheckpoint;
+import sextant.testkit.Shared;
 
 /**
  * A cycle with {@code forecast.model: chronos-bolt:DIR} on a random-weights checkpoint written to a temporary
@@ -61,7 +62,7 @@ class ChronosCycleEndToEndTest {
     void forecastEvalScoresACheckpointBesideTheBuiltIns() throws Exception {
         Path ckpt = RandomCheckpoint.write(dir.resolve("chronos-bolt-narrow"), narrow(), 7);
         Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
-        Path shared = Cli.shared().resolve("data/daily");
+        Path shared = Shared.root().resolve("data/daily");
         for (String sym : new String[] {"AEM", "ALNY"}) {
             java.nio.file.Files.copy(shared.resolve(sym + ".csv"), data.resolve(sym + ".csv"));
         }

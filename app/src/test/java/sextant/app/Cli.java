@@ -2,7 +2,6 @@ package sextant.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 
 /** Test helper: runs the real CLI in-process and keeps what it printed. */
 record Cli(int exit, String out, String err) {
@@ -11,13 +10,5 @@ record Cli(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Cli(code, out.toString(), err.toString());
-    }
-
-    static Path shared() {
-        return Path.of(System.getProperty("sextant.shared"));
-    }
-
-    static Path models() {
-        return shared().resolve("models");
     }
 }

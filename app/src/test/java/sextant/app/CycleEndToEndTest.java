@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sextant.testkit.Shared;
 
 /** Runs the real CLI (in-process) against a temporary state directory, as a user would. */
 class CycleEndToEndTest {
@@ -65,7 +66,7 @@ class CycleEndToEndTest {
     @Test
     void corruptedCsvNamesFileAndLineExitsTwoAndTheOtherSymbolsStillTrade() throws Exception {
         Path data = Files.createDirectories(dir.resolve("csv"));
-        Path shared = Path.of(System.getProperty("sextant.shared"));
+        Path shared = Shared.root();
         Files.copy(shared.resolve("data/daily/AEM.csv"), data.resolve("AEM.csv"));
         Files.copy(shared.resolve("data/daily/HEI.csv"), data.resolve("HEI.csv"));
         var lines = Files.readAllLines(shared.resolve("data/daily/JD.csv"));
@@ -108,7 +109,7 @@ class CycleEndToEndTest {
         // Copy the model so that its optimised-model cache is written here, never into ../shared.
         Path models = Files.createDirectories(dir.resolve("models"));
         for (String f : new String[] {"tiny-quantile-univariate.json", "tiny-quantile-univariate.onnx"}) {
-            Files.copy(Cli.models().resolve(f), models.resolve(f));
+            Files.copy(Shared.path("models").resolve(f), models.resolve(f));
         }
         String state = dir.resolve("state").toString();
         Cli r = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-02", "--no-progress", "--profile", "--json",

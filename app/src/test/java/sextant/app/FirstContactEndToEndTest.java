@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sextant.testkit.Shared;
 
 /** A newcomer's first runs, through the real CLI: the synthetic market's levels, then their own CSV directory. */
 class FirstContactEndToEndTest {
@@ -57,7 +58,7 @@ class FirstContactEndToEndTest {
     void universeFromDataTradesEveryFileOfTheDirectoryWithNoOtherSetting() throws Exception {
         String state = dir.resolve("state").toString();
         Cli r = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-19", "--no-progress", "--json",
-                "--set", "data.source=csv", "--set", "data.csv-dir=" + Cli.shared().resolve("data/daily"),
+                "--set", "data.source=csv", "--set", "data.csv-dir=" + Shared.root().resolve("data/daily"),
                 "--universe-from-data");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("error");
@@ -75,9 +76,9 @@ class FirstContactEndToEndTest {
     @Test
     void universeFromDataKnowsCryptoByTheFilesSymbolColumnOrByUniverseCrypto() throws Exception {
         Path data = Files.createDirectories(dir.resolve("csv"));
-        Files.copy(Cli.shared().resolve("data/crypto/SUIUSDT.csv"), data.resolve("SUIUSDT.csv"));
-        Files.copy(Cli.shared().resolve("data/daily/AEM.csv"), data.resolve("AEM.csv"));
-        Files.copy(Cli.shared().resolve("data/daily/HEI.csv"), data.resolve("HEI.csv"));
+        Files.copy(Shared.root().resolve("data/crypto/SUIUSDT.csv"), data.resolve("SUIUSDT.csv"));
+        Files.copy(Shared.root().resolve("data/daily/AEM.csv"), data.resolve("AEM.csv"));
+        Files.copy(Shared.root().resolve("data/daily/HEI.csv"), data.resolve("HEI.csv"));
         SextantConfig cfg = SextantConfig.load(null, java.util.List.of("data.source=csv", "data.csv-dir=" + data,
                 "universe.crypto=[HEI]"));
         UniverseChoice u = UniverseChoice.resolve(cfg, true);
@@ -98,7 +99,7 @@ class FirstContactEndToEndTest {
     @Test
     void listedSymbolsWithoutDataAreReportedOnceInOneLineAndTheOthersTrade() throws Exception {
         String state = dir.resolve("state").toString();
-        Path daily = Cli.shared().resolve("data/daily");
+        Path daily = Shared.root().resolve("data/daily");
         Cli r = Cli.run("cycle", "--state-dir", state, "--as-of", "2026-03-19", "--no-progress",
                 "--set", "data.source=csv", "--set", "data.csv-dir=" + daily,
                 "--set", "universe.stocks=[AEM,NOPE,HEI,ZZZ]", "--set", "universe.crypto=[BTCUSD]");
@@ -121,7 +122,7 @@ class FirstContactEndToEndTest {
     @Test
     void aStrayCopyOfASymbolsFileIsRefusedAsAmbiguousNamingBothAndTheOthersTrade() throws Exception {
         Path data = Files.createDirectories(dir.resolve("csv"));
-        Path shared = Cli.shared().resolve("data/daily");
+        Path shared = Shared.root().resolve("data/daily");
         Files.copy(shared.resolve("AEM.csv"), data.resolve("AEM.csv"));
         Files.createDirectories(data.resolve("a"));
         Files.copy(shared.resolve("KGC.csv"), data.resolve("a/AEM.csv"));
@@ -144,7 +145,7 @@ class FirstContactEndToEndTest {
     @Test
     void yahooAdjCloseAndUtf16FilesTradeAndABinaryFileIsRefusedWithoutEchoingItsBytes() throws Exception {
         Path data = Files.createDirectories(dir.resolve("csv"));
-        Path shared = Cli.shared().resolve("data/daily");
+        Path shared = Shared.root().resolve("data/daily");
         // Yahoo's own layout: Date,Open,High,Low,Close,Adj Close,Volume (from the shared file's columns).
         var rows = Files.readAllLines(shared.resolve("AEM.csv"));
         StringBuilder yahoo = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.forecast.store.ModelStore;
+import sextant.testkit.Shared;
 
 class ForecastCommandsTest {
     @TempDir
@@ -41,7 +42,7 @@ class ForecastCommandsTest {
 
     /** A few real symbols copied to a temp dir keep the command tests fast. */
     private Path someSymbols(int n) throws IOException {
-        Path src = Path.of(System.getProperty("sextant.shared", "../shared"), "data/daily");
+        Path src = Shared.path("data/daily");
         Path dir = Files.createDirectories(tmp.resolve("data"));
         try (Stream<Path> files = Files.list(src)) {
             for (Path f : files.sorted().limit(n).toList()) {

@@ -6,14 +6,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import sextant.testkit.Shared;
 
 class ParityCommandTest {
     private static Path fixtures() {
-        return Paths.get(System.getProperty("sextant.shared", "../shared"), "fixtures", "anchor-maxdiff");
+        return Shared.path("fixtures/anchor-maxdiff");
     }
 
     private static String[] run(int[] exit, String... args) {

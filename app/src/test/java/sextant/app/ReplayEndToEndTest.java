@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sextant.testkit.Shared;
 
 /** {@code sextant replay} through the real CLI, on the real bars in ../shared. */
 class ReplayEndToEndTest {
-    static final String[] CSV = {"--set", "data.source=csv", "--set", "data.csv-dir=" + Cli.shared().resolve("data/daily"),
+    static final String[] CSV = {"--set", "data.source=csv", "--set", "data.csv-dir=" + Shared.root().resolve("data/daily"),
             "--set", "universe.stocks=[AEM,HEI,JD,KGC,MSTR,RKLB]", "--set", "universe.crypto=[]"};
 
     @TempDir

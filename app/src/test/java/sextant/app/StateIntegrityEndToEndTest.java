@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.store.StateLock;
+import sextant.testkit.Shared;
 
 /**
  * Issue 12 through the real CLI: nothing a typo, a stray file or a concurrent run does may silently change the
@@ -29,7 +30,7 @@ class StateIntegrityEndToEndTest {
         if (!Files.isDirectory(data)) {
             Files.createDirectories(data);
             for (String s : STOCKS) {
-                Files.copy(Cli.shared().resolve("data/daily/" + s + ".csv"), data.resolve(s + ".csv"));
+                Files.copy(Shared.root().resolve("data/daily/" + s + ".csv"), data.resolve(s + ".csv"));
             }
         }
         return data;

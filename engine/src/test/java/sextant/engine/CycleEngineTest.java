@@ -28,6 +28,7 @@ import sextant.paper.PaperConfig;
 import sextant.store.Database;
 import sextant.store.SqliteForecastStore;
 import sextant.store.SqliteLedger;
+import sextant.testkit.RecordingBroker;
 
 /** The cycle over real adapters (synthetic market, SQLite, paper broker) with faults injected at the ports. */
 class CycleEngineTest {
@@ -145,7 +146,7 @@ class CycleEngineTest {
     void aBrokerFailureEndsTheCycleAndTheLedgerSaysWhy() throws Exception {
         try (Database db = Database.openIn(dir)) {
             SyntheticMarket market = new SyntheticMarket(42);
-            OrderExecutorTest.RecordingBroker down = new OrderExecutorTest.RecordingBroker() {
+            RecordingBroker down = new RecordingBroker() {
                 @Override
                 public sextant.core.order.Account account() {
                     throw new sextant.core.port.BrokerException("account: HTTP 503 after 4 attempts");
@@ -163,7 +164,7 @@ class CycleEngineTest {
                 assertThat(rs.getString(2)).isEqualTo("failed: account: HTTP 503 after 4 attempts");
             }
             // Sizing needs a fresh account: without one, nothing is sent.
-            assertThat(down.calls).isEmpty();
+            assertThat(down.calls()).isEmpty();
         }
     }
 }

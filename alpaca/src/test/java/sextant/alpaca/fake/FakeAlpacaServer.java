@@ -32,6 +32,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import sextant.core.market.BarSeries;
+import sextant.testkit.Bars;
 
 /**
  * A fake Alpaca (Trading API v2 + Market Data) on 127.0.0.1, ephemeral ports, for tests of this and other modules
@@ -71,7 +73,8 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private final FakeTradeStream stream;
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final SyntheticBars bars = new SyntheticBars();
+    /** Bars from 2015 to 2031 per symbol and kind, generated once: the same symbol and day always give the same bar. */
+    private final Map<String, BarSeries> bars = new ConcurrentHashMap<>();
     private final FakeCalendar calendar = new FakeCalendar();
     private final FakeBook book;
     private final List<Instant> requestTimes = Collections.synchronizedList(new ArrayList<>());
@@ -414,14 +417,17 @@ public final class FakeAlpacaServer implements AutoCloseable {
         }
         boolean crypto = FakeBook.isCrypto(normalizedSymbol);
         LocalDate today = clock.instant().atZone(crypto ? ZoneOffset.UTC : NY).toLocalDate();
+        BarSeries b = bars(normalizedSymbol, crypto);
         double last = Double.NaN;
-        for (SyntheticBars.Bar b : bars.bars(normalizedSymbol, crypto)) {
-            if (b.day().isAfter(today)) {
-                break;
-            }
-            last = b.close();
+        for (int i = 0; i < b.size() && !b.date(i).isAfter(today); i++) {
+            last = b.close()[i];
         }
         return last;
+    }
+
+    private BarSeries bars(String symbol, boolean crypto) {
+        return bars.computeIfAbsent(symbol + (crypto ? "#c" : "#s"),
+                k -> Bars.sessions(symbol, crypto, LocalDate.of(2015, 1, 1), LocalDate.of(2031, 12, 31)));
     }
 
     // ---------------- HTTP plumbing ----------------
@@ -742,29 +748,31 @@ public final class FakeAlpacaServer implements AutoCloseable {
         outer:
         for (int si = fromSym; si < syms.size(); si++) {
             String sym = syms.get(si);
-            for (SyntheticBars.Bar b : bars.bars(sym, crypto)) {
-                Instant t = b.day().atStartOfDay(crypto ? ZoneOffset.UTC : NY).toInstant();
+            BarSeries b = bars(sym, crypto);
+            for (int i = 0; i < b.size(); i++) {
+                LocalDate day = b.date(i);
+                Instant t = day.atStartOfDay(crypto ? ZoneOffset.UTC : NY).toInstant();
                 if (t.isBefore(start) || t.isAfter(end)) {
                     continue;
                 }
-                if (si == fromSym && fromDay != null && b.day().isBefore(fromDay)) {
+                if (si == fromSym && fromDay != null && day.isBefore(fromDay)) {
                     continue;
                 }
                 if (emitted == limit) {
                     token = Base64.getUrlEncoder().withoutPadding()
-                            .encodeToString((si + "|" + b.day()).getBytes(StandardCharsets.UTF_8));
+                            .encodeToString((si + "|" + day).getBytes(StandardCharsets.UTF_8));
                     break outer;
                 }
                 ArrayNode arr = barsNode.has(sym) ? (ArrayNode) barsNode.get(sym) : barsNode.putArray(sym);
                 ObjectNode n = arr.addObject();
                 n.put("t", t.toString());
-                n.put("o", b.open());
-                n.put("h", b.high());
-                n.put("l", b.low());
-                n.put("c", b.close());
-                n.put("v", b.volume());
-                n.put("n", (long) (b.volume() / 100));
-                n.put("vw", Math.round((b.high() + b.low() + b.close()) / 3 * 100) / 100.0);
+                n.put("o", b.open()[i]);
+                n.put("h", b.high()[i]);
+                n.put("l", b.low()[i]);
+                n.put("c", b.close()[i]);
+                n.put("v", b.volume()[i]);
+                n.put("n", (long) (b.volume()[i] / 100));
+                n.put("vw", Math.round((b.high()[i] + b.low()[i] + b.close()[i]) / 3 * 100) / 100.0);
                 emitted++;
             }
         }
