@@ -3,12 +3,9 @@ package sextant.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
 import sextant.core.order.OrderRequest;
@@ -17,34 +14,22 @@ import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
 import sextant.core.port.MarketData;
 import sextant.core.port.OrderRefusedException;
-import sextant.store.Database;
 import sextant.testkit.FixedMarketData;
 
 /**
  * Defect 10: the paper broker follows Alpaca's rules (wash trade, available quantity, no shorts in a cash account)
  * and, by configuration, fills in parts and cancels with a delay, so paper runs expose what Alpaca would.
  */
-class PaperAlpacaRulesTest {
+class PaperAlpacaRulesTest extends PaperBrokerFixture {
     static final Instrument AAA = Instrument.stock("AAA");
-    static final LocalDate D1 = LocalDate.of(2025, 3, 3);
-    static final LocalDate D2 = D1.plusDays(1);
-    static final LocalDate D3 = D1.plusDays(2);
     static final LocalDate D4 = D1.plusDays(3);
-
-    @TempDir
-    Path dir;
-    final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
     // Every bar trades 95..105 around 100.
     final MarketData bars = new FixedMarketData(List.of(D1.minusDays(3), D1, D2, D3), new double[] {100, 100, 100, 100},
             new double[] {105, 105, 105, 105}, new double[] {95, 95, 95, 95}, new double[] {100, 100, 100, 100});
 
-    PaperBroker open(PaperConfig cfg) {
-        return PaperBroker.open(Database.openIn(dir), bars, today::get, cfg);
-    }
-
     @Test
     void washTradesShortsInACashAccountAndUnavailableQuantitiesAreRefused() {
-        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 1));
+        PaperBroker broker = open(bars, new PaperConfig(100_000, 0, 0, 1));
         assertThatThrownBy(() -> broker.submit(OrderRequest.limit(AAA, Side.SELL, 5, 101, TimeInForce.DAY, "short")))
                 .isInstanceOf(OrderRefusedException.class).hasMessageContaining("cash account cannot sell short");
         broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 99, TimeInForce.GTC, "entry"));
@@ -61,7 +46,7 @@ class PaperAlpacaRulesTest {
 
     @Test
     void partialFillsAndPendingCancelsWhenConfigured() {
-        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 2, 0, true, true));
+        PaperBroker broker = open(bars, new PaperConfig(100_000, 0, 0, 2, 0, true, true));
         broker.submit(OrderRequest.limit(AAA, Side.BUY, 10, 99, TimeInForce.GTC, "gtc"));
         today.set(D2); // one bar: half of it
         Order o = broker.findByClientOrderId("gtc").orElseThrow();
@@ -96,7 +81,7 @@ class PaperAlpacaRulesTest {
 
     @Test
     void underTwentyFiveThousandAFourthDayTradeInFiveSessionsIsRefused() {
-        PaperBroker broker = open(new PaperConfig(20_000, 0, 0, 2));
+        PaperBroker broker = open(bars, new PaperConfig(20_000, 0, 0, 2));
         threeDayTrades(broker);
         Instrument ddd = Instrument.stock("DDD");
         assertThat(broker.submit(OrderRequest.limit(ddd, Side.BUY, 10, 99, TimeInForce.DAY, "DDD-b")).status())
@@ -112,7 +97,7 @@ class PaperAlpacaRulesTest {
 
     @Test
     void atTwentyFiveThousandOrMoreDayTradesAreNotLimited() {
-        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 2));
+        PaperBroker broker = open(bars, new PaperConfig(100_000, 0, 0, 2));
         threeDayTrades(broker);
         Instrument ddd = Instrument.stock("DDD");
         broker.submit(OrderRequest.limit(ddd, Side.BUY, 10, 99, TimeInForce.DAY, "DDD-b"));
@@ -122,7 +107,7 @@ class PaperAlpacaRulesTest {
 
     @Test
     void aHardToBorrowStockIsNotSoldShortButALongInItMayBeSold() {
-        PaperBroker broker = open(new PaperConfig(100_000, 0, 0, 2, 0, false, false, java.util.Set.of("BBB")));
+        PaperBroker broker = open(bars, new PaperConfig(100_000, 0, 0, 2, 0, false, false, java.util.Set.of("BBB")));
         Instrument bbb = Instrument.stock("BBB");
         assertThatThrownBy(() -> broker.submit(OrderRequest.limit(bbb, Side.SELL, 5, 101, TimeInForce.DAY, "short")))
                 .isInstanceOf(OrderRefusedException.class).hasMessageContaining("asset BBB cannot be sold short");

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
@@ -21,29 +17,19 @@ import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
 import sextant.core.port.BrokerException;
 import sextant.core.port.MarketData;
-import sextant.store.Database;
 import sextant.testkit.FixedMarketData;
 
-class PaperBrokerTest {
+class PaperBrokerTest extends PaperBrokerFixture {
     static final Instrument AAA = Instrument.stock("AAA");
     static final Instrument COIN = Instrument.crypto("COINUSD");
-    static final LocalDate D1 = LocalDate.of(2025, 3, 3); // Monday
-    static final LocalDate D2 = D1.plusDays(1);
-    static final LocalDate D3 = D1.plusDays(2);
-
-    @TempDir
-    Path dir;
-    final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
     // Bars: D1 o=100 h=102 l=98 c=101; D2 o=99 h=100 l=95 c=96; D3 o=97 h=104 l=96.5 c=103.
     final MarketData bars = new FixedMarketData(List.of(D1.minusDays(3), D1, D2, D3), new double[] {100, 100, 99, 97},
             new double[] {101, 102, 100, 104}, new double[] {99, 98, 95, 96.5}, new double[] {100, 101, 96, 103});
-    Database db;
     PaperBroker broker;
 
     @BeforeEach
     void open() {
-        db = Database.openIn(dir);
-        broker = PaperBroker.open(db, bars, today::get, new PaperConfig(10_000, 0.001, 0.002, 1));
+        broker = open(bars, SMALL_ACCOUNT);
     }
 
     @Test
@@ -88,8 +74,7 @@ class PaperBrokerTest {
         assertThat(fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualTo(99));
         assertThat(broker.takeNewFills()).isEmpty();
         db.close();
-        db = Database.openIn(dir);
-        PaperBroker reopened = PaperBroker.open(db, bars, today::get, new PaperConfig(10_000, 0.001, 0.002, 1));
+        PaperBroker reopened = open(bars, SMALL_ACCOUNT);
         assertThat(reopened.positions()).extracting(Position::qty).containsExactly(10.0);
         assertThat(reopened.account().cash()).isCloseTo(10_000 - 990 - 0.99, within(1e-9));
         // Selling above the D2 high does not fill; at D3 the high 104 crosses 103.5.

@@ -2,15 +2,12 @@ package sextant.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.OrderRequest;
@@ -19,19 +16,12 @@ import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
 import sextant.core.port.MarketData;
 import sextant.core.port.MarketDataException;
-import sextant.store.Database;
 import sextant.testkit.FixedMarketData;
 
 /** Settlement advances only through bars it has, and one unreadable symbol does not stop the others. */
-class PaperSettlementTest {
+class PaperSettlementTest extends PaperBrokerFixture {
     static final Instrument GOOD = Instrument.stock("GOOD");
     static final Instrument BAD = Instrument.stock("BAD");
-    static final LocalDate D1 = LocalDate.of(2025, 3, 3); // Monday
-    static final LocalDate D2 = D1.plusDays(1);
-
-    @TempDir
-    Path dir;
-    final AtomicReference<LocalDate> today = new AtomicReference<>(D1);
     volatile boolean badIsBroken;
     // Two bars, D1 and D2, for every symbol; BAD's file can be made unreadable.
     final MarketData bars = new FixedMarketData(List.of(D1, D2), new double[] {100, 99}, new double[] {102, 100},
@@ -44,13 +34,11 @@ class PaperSettlementTest {
             return super.dailyBars(i, from, to);
         }
     };
-    Database db;
     PaperBroker broker;
 
     @BeforeEach
     void open() {
-        db = Database.openIn(dir);
-        broker = PaperBroker.open(db, bars, today::get, new PaperConfig(10_000, 0.001, 0.002, 1));
+        broker = open(bars, SMALL_ACCOUNT);
     }
 
     @Test
