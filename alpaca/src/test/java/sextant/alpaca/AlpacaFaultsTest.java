@@ -124,49 +124,50 @@ class AlpacaFaultsTest {
         }
     }
 
+    /**
+     * Submits {@code coid} through the fault armed before, and checks what every such fault must end with: the
+     * fake saw {@code posts} POSTs and holds exactly one order with that client order id.
+     */
+    private AlpacaOrder submitThroughFault(String coid, int posts) {
+        AlpacaOrder o = client.submitOrder(order(coid));
+        assertThat(fake.requestCount("POST /v2/orders")).isEqualTo(posts);
+        assertExactlyOne(coid);
+        return o;
+    }
+
     @Test
     void submit500BeforeAcceptIsLookedUpThenResubmittedOnce() {
         fake.serverErrorNext("POST", "/v2/orders", 1);
-        AlpacaOrder o = client.submitOrder(order("e500"));
+        AlpacaOrder o = submitThroughFault("e500", 2);
         assertThat(o.clientOrderId()).isEqualTo("e500");
-        assertThat(fake.requestCount("POST /v2/orders")).isEqualTo(2);
         assertThat(fake.requestCount("GET /v2/orders:by_client_order_id")).isEqualTo(1);
-        assertExactlyOne("e500");
     }
 
     @Test
     void submit500AfterAcceptIsFoundAndNotResubmitted() {
         fake.serverErrorAfterNextOrderAccepted(1);
-        AlpacaOrder o = client.submitOrder(order("a500"));
+        AlpacaOrder o = submitThroughFault("a500", 1);
         assertThat(o.id()).isEqualTo(fake.orderByClientOrderId("a500").orElseThrow().id());
-        assertThat(fake.requestCount("POST /v2/orders")).isEqualTo(1);
-        assertExactlyOne("a500");
     }
 
     @Test
     void connectionDroppedAfterAcceptIsFoundAndNotResubmitted() {
         fake.dropConnectionAfterNextOrderAccepted(1);
-        AlpacaOrder o = client.submitOrder(order("drop-after"));
+        AlpacaOrder o = submitThroughFault("drop-after", 1);
         assertThat(o.id()).isEqualTo(fake.orderByClientOrderId("drop-after").orElseThrow().id());
-        assertThat(fake.requestCount("POST /v2/orders")).isEqualTo(1);
-        assertExactlyOne("drop-after");
     }
 
     @Test
     void timeoutAfterAcceptIsFoundAndNotResubmitted() {
         fake.slowAfterNextOrderAccepted(1, SLOW);
-        AlpacaOrder o = client.submitOrder(order("slow-after"));
+        AlpacaOrder o = submitThroughFault("slow-after", 1);
         assertThat(o.clientOrderId()).isEqualTo("slow-after");
-        assertThat(fake.requestCount("POST /v2/orders")).isEqualTo(1);
-        assertExactlyOne("slow-after");
     }
 
     @Test
     void connectionDroppedBeforeAcceptIsResubmittedOnce() {
         fake.dropNext("POST", "/v2/orders", 1);
-        client.submitOrder(order("drop-before"));
-        assertThat(fake.requestCount("POST /v2/orders")).isEqualTo(2);
-        assertExactlyOne("drop-before");
+        submitThroughFault("drop-before", 2);
     }
 
     @Test

@@ -44,10 +44,7 @@ class PositionFlipTest {
     @Test
     void onAlpacaALongIsClosedAndTheShortEnteredInTheSameCycleOnceTheCloseIsConfirmedFilled() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
-            h.fake.setPrice("AAPL", 100);
-            h.lastClose.put(AAPL, 100.0);
-            h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
-            h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
+            longTenAaplFilledAt99(h);
             h.cycle(D2, AlpacaAccountHarness.hold(AAPL, Side.BUY, 105, 10));
             assertThat(h.byClientId("sx-20261201-AAPL-xs").status()).isEqualTo("new"); // the take-profit rests
             h.fake.autoFillMarketableLimits(true);
@@ -90,10 +87,7 @@ class PositionFlipTest {
     @Test
     void onAlpacaACloseThatRestsKeepsTheTwoCycleFlipAndSaysSo() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
-            h.fake.setPrice("AAPL", 100);
-            h.lastClose.put(AAPL, 100.0);
-            h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
-            h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
+            longTenAaplFilledAt99(h);
 
             List<OrderEvent> day2 = h.cycle(D2, trade(AAPL, Side.SELL, 101, 95, 8));
 
@@ -151,6 +145,14 @@ class PositionFlipTest {
                 assertThat(o.qty()).isEqualTo(30);
             });
         }
+    }
+
+    /** Day 1 on the fake Alpaca: AAPL trades at 100, a long entry of 10 is placed and fills at 99. */
+    private static void longTenAaplFilledAt99(AlpacaAccountHarness h) {
+        h.fake.setPrice("AAPL", 100);
+        h.lastClose.put(AAPL, 100.0);
+        h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
+        h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
     }
 
     private static double lastClose(SyntheticMarket market, Instrument inst, LocalDate day) {

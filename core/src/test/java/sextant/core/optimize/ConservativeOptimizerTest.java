@@ -50,18 +50,7 @@ class ConservativeOptimizerTest {
         for (int trial = 0; trial < 60; trial++) {
             MultiplierProblem p = randomProblem(rnd, days, trial % 2 == 0, trial % 3 == 0 ? 0 : 1);
             for (boolean eod : new boolean[] {false, true}) {
-                MultiplierFit fit = exact.fit(p, eod);
-                assertThat(fit.highMultiplier()).isBetween(-0.03, 0.03);
-                assertThat(fit.lowMultiplier()).isBetween(-0.03, 0.03);
-                assertThat(fit.value()).isEqualTo(p.total(fit.highMultiplier(), fit.lowMultiplier(), eod));
-                assertThat(fit.value()).isGreaterThanOrEqualTo(p.total(0, 0, eod));
-                double best = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i <= 120; i++) {
-                    for (int j = 0; j <= 120; j++) {
-                        best = Math.max(best, p.total(-0.03 + 0.0005 * i, -0.03 + 0.0005 * j, eod));
-                    }
-                }
-                assertThat(fit.value()).as("trial %d eod %s", trial, eod).isGreaterThanOrEqualTo(best - 1e-9);
+                ExactFit.checked(exact, p, eod, "trial " + trial + " eod " + eod);
             }
         }
     }
