@@ -73,8 +73,7 @@ class PaperBrokerTest extends PaperBrokerFixture {
         List<Fill> fills = broker.takeNewFills();
         assertThat(fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualTo(99));
         assertThat(broker.takeNewFills()).isEmpty();
-        db.close();
-        PaperBroker reopened = open(bars, SMALL_ACCOUNT);
+        PaperBroker reopened = open(bars, SMALL_ACCOUNT); // closes the state database and opens it again
         assertThat(reopened.positions()).extracting(Position::qty).containsExactly(10.0);
         assertThat(reopened.account().cash()).isCloseTo(10_000 - 990 - 0.99, within(1e-9));
         // Selling above the D2 high does not fill; at D3 the high 104 crosses 103.5.

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -13,10 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import sextant.core.calendar.CryptoCalendar;
 import sextant.core.calendar.NyseCalendar;
 import sextant.core.market.Instrument;
@@ -29,7 +26,6 @@ import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
 import sextant.core.port.MarketCalendar;
 import sextant.core.port.OrderRefusedException;
-import sextant.store.Database;
 
 /**
  * The intraday clock ({@code paper:daily-bar-path}): a session's bar is the path open, first extreme (open + 1/3),
@@ -38,21 +34,15 @@ import sextant.store.Database;
  * <p>NYSE in early March 2025 (before daylight saving) opens 14:30 UTC and closes 21:00 UTC: the points are 14:30,
  * 16:40, 18:50 and 20:59.
  */
-class PaperIntradayTest {
+class PaperIntradayTest extends PaperBrokerFixture {
     static final Instrument AAA = Instrument.stock("AAA");
     static final Instrument BBB = Instrument.stock("BBB");
     static final Instrument COIN = Instrument.crypto("COINUSD");
-    static final LocalDate D1 = LocalDate.of(2025, 3, 3); // Monday
-    static final LocalDate D2 = D1.plusDays(1);
-    static final LocalDate D3 = D1.plusDays(2);
     static final PaperConfig MARGIN = new PaperConfig(100_000, 0, 0, 2);
 
-    @TempDir
-    Path dir;
     final AtomicReference<Instant> now = new AtomicReference<>(at(D1, "13:00"));
     final AtomicBoolean calendarBroken = new AtomicBoolean();
     final TableBars bars = new TableBars();
-    Database db;
     PaperBroker broker;
 
     @BeforeEach
@@ -66,18 +56,9 @@ class PaperIntradayTest {
         broker = reopen(MARGIN);
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
     PaperBroker reopen(PaperConfig config) {
-        if (db != null) {
-            db.close();
-        }
-        db = Database.openIn(dir);
         NyseCalendar nyse = new NyseCalendar();
-        return PaperBroker.openIntraday(db, bars, now::get, i -> calendar(i, nyse), config);
+        return PaperBroker.openIntraday(reopenDatabase(), bars, now::get, i -> calendar(i, nyse), config);
     }
 
     private MarketCalendar calendar(Instrument i, NyseCalendar nyse) {
