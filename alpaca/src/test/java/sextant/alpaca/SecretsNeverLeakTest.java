@@ -91,6 +91,8 @@ class SecretsNeverLeakTest {
                     Duration.ofMillis(10), Duration.ofMillis(50))) {
                 refused.start();
                 Waits.until("the stream refuses the wrong keys", () -> fake.streamStats().refusedAuthentications() > 0);
+                // The fake counts the refusal when it sends it; the client logs it when it reads it, a moment later.
+                Waits.until("the client logs the refusal", () -> logged(appender, "refused the API keys on the stream"));
             }
             broker.close();
             texts.add(wrong.toString());
@@ -127,6 +129,15 @@ class SecretsNeverLeakTest {
             e.printStackTrace(new PrintWriter(sw));
             texts.add(e.toString());
             texts.add(sw.toString());
+        }
+    }
+
+    /** Whether a line containing {@code text} was logged; the list is read while the stream's thread may append. */
+    private static boolean logged(ListAppender<ILoggingEvent> appender, String text) {
+        try {
+            return List.copyOf(appender.list).stream().anyMatch(e -> e.getFormattedMessage().contains(text));
+        } catch (java.util.ConcurrentModificationException e) {
+            return false;
         }
     }
 }
