@@ -11,14 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sextant.alpaca.SessionDate;
+import sextant.core.alert.AlertLevel;
 import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
+import sextant.core.port.AlertSink;
 import sextant.core.port.Broker;
 import sextant.core.port.MarketData;
 import sextant.engine.CycleEngine;
 import sextant.engine.CycleReport;
+import sextant.engine.Holdings;
 import sextant.store.Database;
+import sextant.store.SqliteLedger;
 import sextant.store.StateLock;
 
 @Command(name = "cycle", mixinStandardHelpOptions = true,
@@ -67,8 +71,9 @@ final class CycleCommand implements Callable<Integer> {
             // Only listed symbols without files leave nothing to trade (an empty directory is refused earlier).
             return common.terminal().fail(Main.EXIT_FAILURE, missingData.orElse("no symbol to trade"));
         }
-        Path stateDir = common.stateDir(cfg);
         boolean realBroker = cfg.broker().type() == BrokerType.ALPACA;
+        TradingMode mode = TradingMode.of(cfg.broker().type(), liveTrading.live());
+        Path stateDir = Wiring.stateDir(cfg, common.stateDirOption(), mode);
         if (realBroker && asOf != null) {
             throw new ConfigException("--as-of " + asOf + " is refused with the Alpaca broker: its orders are sent now, so"
                     + " the cycle date is the next session by Alpaca's clock and calendar; use --as-of with --broker paper");
@@ -77,14 +82,17 @@ final class CycleCommand implements Callable<Integer> {
 
         long configDone = System.currentTimeMillis();
         PrintWriter err = common.terminal().err();
-        Logs.useStateDir(stateDir, err,
-                liveTrading.live() ? "live" : realBroker ? "alpaca-paper" : "paper");
+        Logs.useStateDir(stateDir, err, mode.key());
+        AlertSink alerts = Alerts.fromConfig(cfg, mode.key(), stateDir, System.getenv());
         try (StateLock lock = StateLock.acquire(stateDir, "cycle"); Database db = Database.openIn(stateDir)) {
+            StateMode.claim(stateDir, mode, db);
             long dbDone = System.currentTimeMillis();
             AlpacaWiring alpaca = new AlpacaWiring(cfg.alpaca(), liveTrading, System.getenv());
             if (realBroker) {
                 SessionDate session = alpaca.sessionDate();
                 if (session.refused()) {
+                    CycleAlerts.stepFailed(alerts, AlertLevel.WARNING, "cycle not run: " + session.refusal(),
+                            Wiring.clock().instant());
                     return common.terminal().fail(Main.EXIT_FAILURE, session.refusal());
                 }
                 day = session.day();
@@ -108,6 +116,10 @@ final class CycleCommand implements Callable<Integer> {
                     profiler.close();
                 }
             }
+            // After the orders phase: what Sextant holds that no order of its own exits.
+            CycleAlerts.afterCycle(alerts, report, Holdings.withoutExit(Holdings.split(cfg.engine().orderIdPrefix(),
+                    brokerPort.positions(), brokerPort.openOrders(), new SqliteLedger(db).ownedPositions())),
+                    Wiring.clock().instant());
             PrintWriter out = common.terminal().out();
             if (output.json) {
                 out.println(CycleOutput.json(report, startupMillis));
@@ -132,11 +144,17 @@ final class CycleCommand implements Callable<Integer> {
             if (missingData.isPresent()) {
                 // Listed symbols without data were never analysed: the run needs a look (exit 2), though the ledger's
                 // status covers only the symbols the cycle ran on.
+                CycleAlerts.stepFailed(alerts, AlertLevel.WARNING, "cycle #" + report.cycleId() + ": " + missingData.get(),
+                        Wiring.clock().instant());
                 return common.terminal().fail(Main.EXIT_FAILURE, missingData.get());
             }
             err.flush();
             // The exit code follows from the status the ledger stored, so the two can never disagree.
             return report.status().exitCode();
+        } catch (RuntimeException e) {
+            // Also when the state, the broker or the ledger failed before or during the cycle.
+            CycleAlerts.stepFailed(alerts, AlertLevel.CRITICAL, "cycle failed: " + Errors.describe(e), Wiring.clock().instant());
+            throw e;
         }
     }
 }

@@ -37,20 +37,7 @@ final class CycleOutput {
                         last == null ? "none" : price(last), d.reason());
             }
         }
-        Map<String, Integer> events = new TreeMap<>();
-        r.orders().forEach(e -> events.merge(e.event(), 1, Integer::sum));
-        out.printf(Locale.ROOT, "Orders: %s%n", events.isEmpty() ? "none" : events);
-        for (OrderEvent e : r.orders()) {
-            if (e.request() != null) {
-                out.printf(Locale.ROOT, "  %-15s %-8s %-4s %10s @ %-12s %-4s %s%n", e.event(), e.symbol(),
-                        e.request().side().wire(), qty(e.request().qty()), price(e.request().limitPrice()),
-                        e.request().timeInForce().wire(), e.request().clientOrderId());
-            } else if (e.order() != null) {
-                out.printf(Locale.ROOT, "  %-15s %-8s %s%n", e.event(), e.symbol(), e.order().clientOrderId());
-            } else {
-                out.printf(Locale.ROOT, "  %-15s %-8s %s%n", e.event(), e.symbol(), e.message());
-            }
-        }
+        printOrders(r.orders(), out);
         if (!r.newFills().isEmpty()) {
             out.printf(Locale.ROOT, "Fills since the last cycle: %d%n", r.newFills().size());
         }
@@ -63,6 +50,24 @@ final class CycleOutput {
                     price(p.avgEntryPrice()), price(p.marketPrice()), p.unrealizedPnl());
         }
         out.printf(Locale.ROOT, "Status: %s%n", r.status().key());
+    }
+
+    /** The order events of a cycle or an operator command: counts by outcome, then one line each. */
+    static void printOrders(List<OrderEvent> orders, PrintWriter out) {
+        Map<String, Integer> events = new TreeMap<>();
+        orders.forEach(e -> events.merge(e.event(), 1, Integer::sum));
+        out.printf(Locale.ROOT, "Orders: %s%n", events.isEmpty() ? "none" : events);
+        for (OrderEvent e : orders) {
+            if (e.request() != null) {
+                out.printf(Locale.ROOT, "  %-15s %-8s %-4s %10s @ %-12s %-4s %s%n", e.event(), e.symbol(),
+                        e.request().side().wire(), qty(e.request().qty()), price(e.request().limitPrice()),
+                        e.request().timeInForce().wire(), e.request().clientOrderId());
+            } else if (e.order() != null) {
+                out.printf(Locale.ROOT, "  %-15s %-8s %s%n", e.event(), e.symbol(), e.order().clientOrderId());
+            } else {
+                out.printf(Locale.ROOT, "  %-15s %-8s %s%n", e.event(), e.symbol(), e.message());
+            }
+        }
     }
 
     static String phaseTable(PhaseTimings t, long startupMillis) {
@@ -179,11 +184,11 @@ final class CycleOutput {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static String qty(double q) {
+    static String qty(double q) {
         return q == Math.rint(q) ? String.valueOf((long) q) : String.format(Locale.ROOT, "%.4f", q);
     }
 
-    private static String price(double p) {
+    static String price(double p) {
         return Double.isFinite(p) ? (p >= 1 ? String.format(Locale.ROOT, "%.2f", p) : String.format(Locale.ROOT, "%.6f", p))
                 : "market";
     }

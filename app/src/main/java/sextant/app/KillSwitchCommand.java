@@ -19,12 +19,27 @@ import sextant.core.gate.EntryStatus;
         description = "Stop new entries (exits keep working) with the file <state-dir>/KILL: on, off or status.",
         subcommands = {KillSwitchCommand.On.class, KillSwitchCommand.Off.class, KillSwitchCommand.Status.class})
 final class KillSwitchCommand extends CommandGroup {
-    static KillSwitch open(CommonOptions common) {
-        Path stateDir = common.stateDirOnly();
+    /**
+     * The switch of the account the mode flags name (default: the configuration's): its default state directory, or
+     * --state-dir. Given --state-dir, no configuration is read, and the directory must belong to the account the flags
+     * name (its MODE file), so a switch is never turned on where the intended account does not look.
+     */
+    static KillSwitch open(CommonOptions common, ModeOptions mode) {
+        java.util.Optional<TradingMode> flags = mode.explicit();
+        Path stateDir;
+        if (common.stateDirOption().isPresent()) {
+            stateDir = common.stateDirOption().get();
+        } else {
+            SextantConfig cfg = mode.apply(common.load());
+            stateDir = Wiring.stateDir(cfg, common.stateDirOption(), mode.mode(cfg));
+        }
         if (!Files.isDirectory(stateDir)) {
             throw new ConfigException("no state directory " + stateDir.toAbsolutePath().normalize()
-                    + " (pass the --state-dir of the account to stop, or set state.dir; it is not created here)");
+                    + " (pass the --state-dir or mode flags (--broker alpaca, --live) of the account to stop, or set"
+                    + " state.dir; it is not created here)");
         }
+        Path dir = stateDir;
+        flags.ifPresent(m -> StateMode.check(dir, m));
         Logs.useStateDir(stateDir);
         return new KillSwitch(stateDir);
     }
@@ -45,12 +60,15 @@ final class KillSwitchCommand extends CommandGroup {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        ModeOptions mode;
+
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why, written into the KILL file and shown by status.")
         String reason;
 
         @Override
         public Integer call() throws Exception {
-            KillSwitch ks = open(common);
+            KillSwitch ks = open(common, mode);
             ks.turnOn(reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             print(common.terminal().out(), ks);
             return Main.EXIT_OK;
@@ -62,9 +80,12 @@ final class KillSwitchCommand extends CommandGroup {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        ModeOptions mode;
+
         @Override
         public Integer call() throws Exception {
-            KillSwitch ks = open(common);
+            KillSwitch ks = open(common, mode);
             boolean wasOn = ks.turnOff();
             PrintWriter out = common.terminal().out();
             if (!wasOn) {
@@ -81,9 +102,12 @@ final class KillSwitchCommand extends CommandGroup {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        ModeOptions mode;
+
         @Override
         public Integer call() {
-            print(common.terminal().out(), open(common));
+            print(common.terminal().out(), open(common, mode));
             return Main.EXIT_OK;
         }
     }

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 ModelCheckCommand.class,
                 BenchCommand.class,
                 KillSwitchCommand.class,
+                StatusCommand.class,
+                FlattenCommand.class,
+                CancelAllCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main extends CommandGroup {

@@ -1,5 +1,6 @@
 package sextant.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -85,6 +86,23 @@ final class Wiring {
         OrderSettings defaults = OrderSettings.defaults();
         return new OrderSettings(cfg.universe().onRemoval() == UniverseConfig.OnRemoval.CLOSE, defaults.cancelChecks(),
                 defaults.cancelCheckWait());
+    }
+
+    /**
+     * The state directory of {@code mode}: --state-dir when given, else {@code state.dir} with the mode's suffix
+     * ({@code .sextant}, {@code .sextant-alpaca-paper}, {@code .sextant-live}), so that each account has its own by
+     * default. An explicit directory is checked against the mode it records (see {@link StateMode}).
+     */
+    static Path stateDir(SextantConfig cfg, java.util.Optional<Path> override, TradingMode mode) {
+        if (override.isPresent()) {
+            return override.get();
+        }
+        Path base = cfg.state().dir();
+        if (mode.dirSuffix().isEmpty()) {
+            return base;
+        }
+        Path name = base.getFileName();
+        return name == null ? base.resolve("sextant" + mode.dirSuffix()) : base.resolveSibling(name + mode.dirSuffix());
     }
 
     static Clock clock() {

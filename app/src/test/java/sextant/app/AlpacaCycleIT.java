@@ -25,6 +25,11 @@ class AlpacaCycleIT {
     }
 
     Run sextant(Map<String, String> env, String... args) throws Exception {
+        return sextant(dir, env, args);
+    }
+
+    /** Runs the packaged application in {@code dir} with only the given Alpaca environment, as a user would. */
+    static Run sextant(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("sextant.jar")));
         cmd.addAll(List.of(args));
@@ -58,7 +63,7 @@ class AlpacaCycleIT {
             assertThat(alpaca.rateLimitedCount()).isZero();
             assertThat(first.out() + again.out()).doesNotContain(FakeAlpacaServer.SECRET_KEY)
                     .doesNotContain(FakeAlpacaServer.KEY_ID);
-            assertThat(dir.resolve(".sextant/logs/sextant.log")).content().doesNotContain(FakeAlpacaServer.SECRET_KEY)
+            assertThat(dir.resolve(".sextant-alpaca-paper/logs/sextant.log")).content().doesNotContain(FakeAlpacaServer.SECRET_KEY)
                     .doesNotContain(FakeAlpacaServer.KEY_ID);
         }
     }

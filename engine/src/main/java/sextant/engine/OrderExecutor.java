@@ -57,7 +57,7 @@ final class OrderExecutor {
         boolean blocked = false;
         boolean positionChanged = false;
         for (Order o : plan.cancels()) {
-            CancelResult r = cancelAndConfirm(o, symbol);
+            CancelResult r = cancelAndConfirm(o, symbol, plan.reason());
             events.add(record(r.event));
             blocked |= r.blocking;
             positionChanged |= r.filled;
@@ -145,7 +145,7 @@ final class OrderExecutor {
     private record CancelResult(OrderEvent event, boolean blocking, boolean filled) {
     }
 
-    private CancelResult cancelAndConfirm(Order o, String symbol) {
+    private CancelResult cancelAndConfirm(Order o, String symbol, String planReason) {
         String cancelError = null;
         try {
             broker.cancel(o.id());
@@ -193,7 +193,7 @@ final class OrderExecutor {
                             + "); booked, and the symbol is planned again from the new position"), false, true);
         }
         return new CancelResult(new OrderEvent(OrderOutcome.CANCELLED, symbol, null, now,
-                "superseded by this cycle's plan for " + symbol), false, false);
+                "cancelled for the plan of " + symbol + ": " + planReason), false, false);
     }
 
     private OrderEvent submit(SymbolPlan plan, String symbol) {

@@ -175,14 +175,68 @@ final class OrderPhase {
             ledger.recordLeftAlone(cycleId, s, why);
             return List.of(new OrderEvent(OrderOutcome.LEFT_ALONE, s, null, null, why));
         }
+        return closeOwn(day, b, s + " is no longer in the universe: winding it down (universe.on-removal: close)", false);
+    }
+
+    /**
+     * The operator's flatten: for each symbol (every symbol when {@code symbols} is empty), Sextant's open orders are
+     * cancelled and the position its fills opened is closed by a market order under the usual closing id, so a
+     * repeated flatten finds its own close resting and sends nothing twice. What is not Sextant's is named and left
+     * alone.
+     */
+    List<OrderEvent> flatten(LocalDate day, Set<String> symbols) {
+        return operate(symbols, (b, events) -> events.addAll(closeOwn(day, b, "flatten: the operator closes Sextant's "
+                + b.instrument().symbol() + " at market", true)));
+    }
+
+    /** The operator's cancel-all: every open order of Sextant's is cancelled (and confirmed); positions stay. */
+    List<OrderEvent> cancelAll() {
+        return operate(Set.of(), (b, events) -> {
+            String why = "cancel-all: the operator cancels Sextant's open orders in " + b.instrument().symbol();
+            events.addAll(executor.execute(SymbolPlan.nothing(b.instrument(), b.own(), why), () -> {
+                Ownership.SymbolBook now = Ownership.split(ids, broker.positions(), broker.openOrders(),
+                        ledger.ownedPositions()).get(b.instrument().symbol());
+                return SymbolPlan.nothing(b.instrument(), now == null ? List.of() : now.own(), why);
+            }));
+        });
+    }
+
+    /** Runs {@code action} on each selected symbol where Sextant owns something, after naming what is left alone. */
+    private List<OrderEvent> operate(Set<String> symbols, java.util.function.BiConsumer<Ownership.SymbolBook,
+            List<OrderEvent>> action) {
+        List<OrderEvent> events = new ArrayList<>(reconciler.events());
+        Map<String, Ownership.SymbolBook> books = Ownership.split(ids, broker.positions(), broker.openOrders(),
+                ledger.ownedPositions());
+        for (Ownership.SymbolBook b : books.values()) {
+            String s = b.instrument().symbol();
+            if (!symbols.isEmpty() && !symbols.contains(s)) {
+                continue;
+            }
+            leaveForeignAlone(b, events);
+            if (!b.hasOwn()) {
+                continue;
+            }
+            try {
+                action.accept(b, events);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: operator action failed", s, e);
+                events.add(new OrderEvent(OrderOutcome.FAILED, s, null, null, "orders of " + s + " failed: "
+                        + e.getMessage()));
+            }
+        }
+        return events;
+    }
+
+    /** Cancels Sextant's orders in the symbol and closes its own position (a market order when {@code atMarket}). */
+    private List<OrderEvent> closeOwn(LocalDate day, Ownership.SymbolBook b, String why, boolean atMarket) {
+        String s = b.instrument().symbol();
         Position own = b.ownPosition();
-        String why = s + " is no longer in the universe: winding it down (universe.on-removal: close)";
         SymbolPlan plan;
         if (own == null) {
             plan = SymbolPlan.nothing(b.instrument(), b.own(), why);
         } else {
             plan = OrderPlanner.match(b.instrument(), planner.closing(day, b.instrument(), own, null,
-                    escalate(day, s, b.own())), b.own(), "close: " + why);
+                    atMarket || escalate(day, s, b.own())), b.own(), "close: " + why);
         }
         return executor.execute(plan, () -> {
             Ownership.SymbolBook now = Ownership.split(ids, broker.positions(), broker.openOrders(),
@@ -190,8 +244,8 @@ final class OrderPhase {
             if (now == null || now.ownPosition() == null) {
                 return SymbolPlan.nothing(b.instrument(), now == null ? List.of() : now.own(), why);
             }
-            return OrderPlanner.match(b.instrument(), planner.closing(day, b.instrument(), now.ownPosition(), null, false),
-                    now.own(), "close: " + why);
+            return OrderPlanner.match(b.instrument(), planner.closing(day, b.instrument(), now.ownPosition(), null,
+                    atMarket), now.own(), "close: " + why);
         });
     }
 

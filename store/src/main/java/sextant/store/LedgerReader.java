@@ -59,6 +59,24 @@ public final class LedgerReader {
         return query("SELECT at, cash, equity, buying_power, last_equity FROM account_snapshots WHERE cycle_id=?", id);
     }
 
+    /** What Sextant's fills realised on one day (UTC), fees included, and how many fills there were. */
+    public record RealizedDay(java.time.LocalDate day, double pnl, int fills) {
+    }
+
+    /** The fills booked with a time on {@code day} (UTC): today's realised P&L for {@code sextant status}. */
+    public RealizedDay realizedOn(java.time.LocalDate day) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(realized_pnl), 0), COUNT(*) FROM fills"
+                    + " WHERE substr(at, 1, 10) = ?")) {
+                ps.setString(1, day.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new RealizedDay(day, rs.getDouble(1), rs.getInt(2));
+                }
+            }
+        });
+    }
+
     private List<Map<String, Object>> query(String sql, Long id) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
