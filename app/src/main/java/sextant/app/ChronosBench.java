@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import sextant.chronos.ChronosBoltModel;
-import sextant.chronos.ChronosLoadException;
 import sextant.chronos.RandomCheckpoint;
 import sextant.chronos.ThroughputBenchmark;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * {@code bench forecast} for Chronos-Bolt: load time (from the checkpoint on disk to a model ready to run), then
@@ -98,7 +98,7 @@ final class ChronosBench {
             }
             out.flush();
             return published != null && !Boolean.TRUE.equals(r.get("parameters_match")) ? Main.EXIT_FAILURE : Main.EXIT_OK;
-        } catch (ChronosLoadException e) {
+        } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
             return Main.EXIT_USAGE;
         } finally {

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import sextant.chronos.ChronosBoltModel;
-import sextant.chronos.ChronosLoadException;
 import sextant.chronos.GoldenCases;
+import sextant.core.forecast.ModelLoadException;
 
 /** {@code model-check --model DIR --golden cases.json} for a Chronos-Bolt checkpoint directory. */
 final class ChronosCheck {
@@ -39,7 +39,7 @@ final class ChronosCheck {
                 return Main.EXIT_FAILURE;
             }
             return Main.EXIT_OK;
-        } catch (ChronosLoadException e) {
+        } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return Main.EXIT_USAGE;

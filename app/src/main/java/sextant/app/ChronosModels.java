@@ -2,8 +2,8 @@ package sextant.app;
 
 import java.nio.file.Path;
 import sextant.chronos.ChronosBoltForecaster;
-import sextant.chronos.ChronosLoadException;
 import sextant.core.forecast.Forecaster;
+import sextant.core.forecast.ModelLoadException;
 
 /** Opens {@code forecast.model: chronos-bolt:DIR}, a Chronos-Bolt checkpoint run natively, with {@code forecast.batch}. */
 final class ChronosModels {
@@ -20,7 +20,7 @@ final class ChronosModels {
         }
         try {
             return ChronosBoltForecaster.open(Path.of(dir), forecast.batch(), 0, forecast.maxContext());
-        } catch (ChronosLoadException e) {
+        } catch (ModelLoadException e) {
             throw new ConfigException("forecast.model: " + e.getMessage());
         }
     }

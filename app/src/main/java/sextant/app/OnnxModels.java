@@ -3,7 +3,7 @@ package sextant.app;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import sextant.core.forecast.Forecaster;
-import sextant.onnx.ModelLoadException;
+import sextant.core.forecast.ModelLoadException;
 import sextant.onnx.OnnxForecaster;
 import sextant.onnx.OnnxOptions;
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Forecaster;
+import sextant.core.forecast.ModelLoadException;
 import sextant.core.forecast.Quantiles;
 import sextant.core.forecast.Target;
 import sextant.core.market.BarSeries;
@@ -63,7 +64,7 @@ public final class ChronosBoltForecaster implements Forecaster {
      *
      * @param batch series per model call ({@code forecast.batch})
      * @param threads worker threads; 0 = one per processor
-     * @throws ChronosLoadException with a one-line message naming the file and tensor or field
+     * @throws ModelLoadException with a one-line message naming the file and tensor or field
      */
     public static ChronosBoltForecaster open(Path dir, int batch, int threads) {
         return open(dir, batch, threads, Integer.MAX_VALUE);
@@ -100,7 +101,7 @@ public final class ChronosBoltForecaster implements Forecaster {
             }
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (IOException e) {
-            throw new ChronosLoadException(dir + ": cannot read the checkpoint: " + e.getMessage(), e);
+            throw new ModelLoadException(dir + ": cannot read the checkpoint: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * A Chronos-Bolt checkpoint directory ({@code config.json} + {@code model.safetensors}) loaded for inference in
@@ -47,7 +48,7 @@ public final class ChronosBoltModel implements AutoCloseable {
      * Loads a checkpoint directory.
      *
      * @param threads worker threads for a batch; 0 means one per available processor
-     * @throws ChronosLoadException with a one-line message naming the file and the tensor or field
+     * @throws ModelLoadException with a one-line message naming the file and the tensor or field
      */
     public static ChronosBoltModel open(Path dir, int threads) {
         return open(dir, threads, Kernels.select());
@@ -55,15 +56,15 @@ public final class ChronosBoltModel implements AutoCloseable {
 
     static ChronosBoltModel open(Path dir, int threads, Kernels kernels) {
         if (!Files.isDirectory(dir)) {
-            throw new ChronosLoadException(dir + ": not a directory; give a Chronos-Bolt checkpoint directory with config.json and model.safetensors");
+            throw new ModelLoadException(dir + ": not a directory; give a Chronos-Bolt checkpoint directory with config.json and model.safetensors");
         }
         Path configFile = dir.resolve("config.json");
         Path weightsFile = dir.resolve("model.safetensors");
         if (!Files.isRegularFile(configFile)) {
-            throw new ChronosLoadException(configFile + ": missing; a Chronos-Bolt checkpoint directory has config.json and model.safetensors");
+            throw new ModelLoadException(configFile + ": missing; a Chronos-Bolt checkpoint directory has config.json and model.safetensors");
         }
         if (!Files.isRegularFile(weightsFile)) {
-            throw new ChronosLoadException(weightsFile + ": missing; download model.safetensors next to config.json");
+            throw new ModelLoadException(weightsFile + ": missing; download model.safetensors next to config.json");
         }
         ChronosConfig config = ChronosConfig.read(configFile);
         SafetensorsFile file = SafetensorsFile.open(weightsFile);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * The parts of a Chronos-Bolt {@code config.json} that inference needs: the {@code chronos_config} block and the T5
@@ -61,59 +62,59 @@ public record ChronosConfig(
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ChronosLoadException(file + ": cannot read: " + e.getMessage(), e);
+            throw new ModelLoadException(file + ": cannot read: " + e.getMessage(), e);
         }
         Object parsed;
         try {
             parsed = Json.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ChronosLoadException(file + ": not valid JSON: " + e.getMessage());
+            throw new ModelLoadException(file + ": not valid JSON: " + e.getMessage());
         }
         if (!(parsed instanceof Map<?, ?> root)) {
-            throw new ChronosLoadException(file + ": not a JSON object");
+            throw new ModelLoadException(file + ": not a JSON object");
         }
         Fields f = new Fields(file, root, "");
         Object arch = root.get("architectures");
         if (arch != null && !(arch instanceof List<?> l && l.contains("ChronosBoltModelForForecasting"))) {
-            throw new ChronosLoadException(file + ": field 'architectures' is " + arch + "; only ChronosBoltModelForForecasting is supported");
+            throw new ModelLoadException(file + ": field 'architectures' is " + arch + "; only ChronosBoltModelForForecasting is supported");
         }
         f.requireString("model_type", "t5");
         Object cc = root.get("chronos_config");
         if (!(cc instanceof Map<?, ?> chronos)) {
-            throw new ChronosLoadException(file + ": field 'chronos_config' is missing; not a Chronos-Bolt config.json");
+            throw new ModelLoadException(file + ": field 'chronos_config' is missing; not a Chronos-Bolt config.json");
         }
         Fields c = new Fields(file, chronos, "chronos_config.");
         for (Object key : chronos.keySet()) {
             if (!List.of("context_length", "prediction_length", "input_patch_size", "input_patch_stride", "quantiles", "use_reg_token").contains(key)) {
-                throw new ChronosLoadException(file + ": field 'chronos_config." + key + "' is not supported by this implementation");
+                throw new ModelLoadException(file + ": field 'chronos_config." + key + "' is not supported by this implementation");
             }
         }
         String ff = f.string("feed_forward_proj", "relu");
         if (!ff.equals("relu")) {
-            throw new ChronosLoadException(file + ": field 'feed_forward_proj' is '" + ff + "'; only \"relu\" (Chronos-Bolt's) is supported");
+            throw new ModelLoadException(file + ": field 'feed_forward_proj' is '" + ff + "'; only \"relu\" (Chronos-Bolt's) is supported");
         }
         f.requireString("dense_act_fn", "relu");
         if (f.bool("is_gated_act", false)) {
-            throw new ChronosLoadException(file + ": field 'is_gated_act' is true; only the ungated ReLU feed-forward is supported");
+            throw new ModelLoadException(file + ": field 'is_gated_act' is true; only the ungated ReLU feed-forward is supported");
         }
         if (f.integer("decoder_start_token_id", 0) != 0) {
-            throw new ChronosLoadException(file + ": field 'decoder_start_token_id' must be 0 (row 0 of shared.weight)");
+            throw new ModelLoadException(file + ": field 'decoder_start_token_id' must be 0 (row 0 of shared.weight)");
         }
         boolean reg = c.bool("use_reg_token", false);
         if (reg && f.integer("reg_token_id", 1) != 1) {
-            throw new ChronosLoadException(file + ": field 'reg_token_id' must be 1 (row 1 of shared.weight)");
+            throw new ModelLoadException(file + ": field 'reg_token_id' must be 1 (row 1 of shared.weight)");
         }
         List<?> q = c.list("quantiles");
         double[] quantiles = new double[q.size()];
         for (int i = 0; i < quantiles.length; i++) {
             if (!(q.get(i) instanceof Number n) || !(n.doubleValue() > 0 && n.doubleValue() < 1)
                     || (i > 0 && n.doubleValue() <= quantiles[i - 1])) {
-                throw new ChronosLoadException(file + ": field 'chronos_config.quantiles' must be increasing levels in (0, 1), got " + q);
+                throw new ModelLoadException(file + ": field 'chronos_config.quantiles' must be increasing levels in (0, 1), got " + q);
             }
             quantiles[i] = n.doubleValue();
         }
         if (quantiles.length == 0) {
-            throw new ChronosLoadException(file + ": field 'chronos_config.quantiles' is empty");
+            throw new ModelLoadException(file + ": field 'chronos_config.quantiles' is empty");
         }
         int layers = f.positive("num_layers");
         ChronosConfig cfg = new ChronosConfig(
@@ -124,7 +125,7 @@ public record ChronosConfig(
                 f.positive("relative_attention_num_buckets"), f.positive("relative_attention_max_distance"),
                 (float) f.number("layer_norm_epsilon"));
         if (cfg.patchStride() != cfg.patchSize()) {
-            throw new ChronosLoadException(file + ": field 'chronos_config.input_patch_stride' (" + cfg.patchStride()
+            throw new ModelLoadException(file + ": field 'chronos_config.input_patch_stride' (" + cfg.patchStride()
                     + ") differs from input_patch_size; only non-overlapping patches are supported");
         }
         return cfg;
@@ -158,7 +159,7 @@ public record ChronosConfig(
         Object get(String key) {
             Object v = map.get(key);
             if (v == null) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' is missing");
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' is missing");
             }
             return v;
         }
@@ -166,7 +167,7 @@ public record ChronosConfig(
         int positive(String key) {
             Object v = get(key);
             if (!(v instanceof Long l) || l < 1 || l > 1_000_000) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' must be a positive integer, got " + v);
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be a positive integer, got " + v);
             }
             return l.intValue();
         }
@@ -177,7 +178,7 @@ public record ChronosConfig(
                 return dflt;
             }
             if (!(v instanceof Long l)) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' must be an integer, got " + v);
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be an integer, got " + v);
             }
             return l.intValue();
         }
@@ -185,7 +186,7 @@ public record ChronosConfig(
         double number(String key) {
             Object v = get(key);
             if (!(v instanceof Number n) || !(n.doubleValue() > 0)) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' must be a positive number, got " + v);
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be a positive number, got " + v);
             }
             return n.doubleValue();
         }
@@ -196,7 +197,7 @@ public record ChronosConfig(
                 return dflt;
             }
             if (!(v instanceof Boolean b)) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' must be true or false, got " + v);
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be true or false, got " + v);
             }
             return b;
         }
@@ -209,14 +210,14 @@ public record ChronosConfig(
         void requireString(String key, String expected) {
             Object v = map.get(key);
             if (v != null && !expected.equals(v)) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' is '" + v + "'; only '" + expected + "' is supported");
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' is '" + v + "'; only '" + expected + "' is supported");
             }
         }
 
         List<?> list(String key) {
             Object v = get(key);
             if (!(v instanceof List<?> l)) {
-                throw new ChronosLoadException(file + ": field '" + prefix + key + "' must be a list");
+                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be a list");
             }
             return l;
         }

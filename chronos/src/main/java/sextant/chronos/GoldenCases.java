@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * Runs a Chronos-Bolt parity file ({@code cases.json}: {@code chronos-bolt-parity-fixture/1}) through the pipeline
@@ -28,13 +29,13 @@ public final class GoldenCases {
         try {
             Object parsed = Json.parse(Files.readString(casesFile));
             if (!(parsed instanceof Map<?, ?> m) || !(m.get("cases") instanceof List<?>)) {
-                throw new ChronosLoadException(casesFile + ": not a Chronos-Bolt parity file (no 'cases' list)");
+                throw new ModelLoadException(casesFile + ": not a Chronos-Bolt parity file (no 'cases' list)");
             }
             root = m;
         } catch (IOException e) {
-            throw new ChronosLoadException(casesFile + ": cannot read: " + e.getMessage(), e);
+            throw new ModelLoadException(casesFile + ": cannot read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new ChronosLoadException(casesFile + ": not valid JSON: " + e.getMessage());
+            throw new ModelLoadException(casesFile + ": not valid JSON: " + e.getMessage());
         }
         double rtol = ((Number) ((Map<?, ?>) root.get("tolerance")).get("rtol")).doubleValue();
         ChronosBoltPipeline pipeline = new ChronosBoltPipeline(model);
@@ -69,7 +70,7 @@ public final class GoldenCases {
             }
             float[] ref = flat(expected.get("quantiles"));
             if (ref.length != got.length) {
-                throw new ChronosLoadException(casesFile + ": case " + name + " expects " + ref.length + " values, the model gives "
+                throw new ModelLoadException(casesFile + ": case " + name + " expects " + ref.length + " values, the model gives "
                         + got.length + "; is this the cases.json of this checkpoint?");
             }
             for (int r = 0; r < ref.length / rowSize; r++) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * A memory-mapped safetensors file: a u64 little-endian header length N, an N-byte JSON header naming each tensor's
@@ -54,19 +55,19 @@ final class SafetensorsFile {
             size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 // One mapping addresses 2 GiB; chronos-bolt-base in float32 is 0.8 GB.
-                throw new ChronosLoadException(path + ": " + size + " bytes is over the 2 GiB this reader maps; use a float32 or bfloat16 checkpoint under 2 GiB");
+                throw new ModelLoadException(path + ": " + size + " bytes is over the 2 GiB this reader maps; use a float32 or bfloat16 checkpoint under 2 GiB");
             }
             map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (IOException e) {
-            throw new ChronosLoadException(path + ": cannot read: " + e.getMessage(), e);
+            throw new ModelLoadException(path + ": cannot read: " + e.getMessage(), e);
         }
         map.order(ByteOrder.LITTLE_ENDIAN);
         if (size < 8) {
-            throw new ChronosLoadException(path + ": truncated or not a safetensors file (" + size + " bytes, no header length)");
+            throw new ModelLoadException(path + ": truncated or not a safetensors file (" + size + " bytes, no header length)");
         }
         long headerLen = map.getLong(0);
         if (headerLen < 2 || headerLen > MAX_HEADER || 8 + headerLen > size) {
-            throw new ChronosLoadException(path + ": truncated or not a safetensors file (header length " + headerLen
+            throw new ModelLoadException(path + ": truncated or not a safetensors file (header length " + headerLen
                     + " with " + size + " bytes in the file)");
         }
         byte[] header = new byte[(int) headerLen];
@@ -75,10 +76,10 @@ final class SafetensorsFile {
         try {
             parsed = Json.parse(new String(header, StandardCharsets.UTF_8).stripTrailing());
         } catch (IllegalArgumentException e) {
-            throw new ChronosLoadException(path + ": not a safetensors file (header is not JSON: " + e.getMessage() + ")");
+            throw new ModelLoadException(path + ": not a safetensors file (header is not JSON: " + e.getMessage() + ")");
         }
         if (!(parsed instanceof Map<?, ?> top)) {
-            throw new ChronosLoadException(path + ": not a safetensors file (header is not a JSON object)");
+            throw new ModelLoadException(path + ": not a safetensors file (header is not a JSON object)");
         }
         long dataStart = 8 + headerLen;
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -95,31 +96,31 @@ final class SafetensorsFile {
 
     private static Entry entry(Path path, String name, Object value, long dataStart, long size) {
         if (!(value instanceof Map<?, ?> m)) {
-            throw new ChronosLoadException(path + ": tensor " + name + ": header entry is not an object");
+            throw new ModelLoadException(path + ": tensor " + name + ": header entry is not an object");
         }
         Object dt = m.get("dtype");
         DType dtype = dt instanceof String s ? DType.parse(s) : null;
         if (dtype == null) {
-            throw new ChronosLoadException(path + ": tensor " + name + ": dtype " + dt + " is not supported (F32, BF16 or F16)");
+            throw new ModelLoadException(path + ": tensor " + name + ": dtype " + dt + " is not supported (F32, BF16 or F16)");
         }
         long[] shape = longs(path, name, "shape", m.get("shape"));
         long[] offsets = longs(path, name, "data_offsets", m.get("data_offsets"));
         if (offsets.length != 2 || offsets[0] < 0 || offsets[1] < offsets[0]) {
-            throw new ChronosLoadException(path + ": tensor " + name + ": bad data_offsets " + Arrays.toString(offsets));
+            throw new ModelLoadException(path + ": tensor " + name + ": bad data_offsets " + Arrays.toString(offsets));
         }
         for (long d : shape) {
             if (d < 0) {
-                throw new ChronosLoadException(path + ": tensor " + name + ": negative dimension in shape " + Arrays.toString(shape));
+                throw new ModelLoadException(path + ": tensor " + name + ": negative dimension in shape " + Arrays.toString(shape));
             }
         }
         Entry entry = new Entry(name, dtype, shape, dataStart + offsets[0], dataStart + offsets[1]);
         long expected = Math.multiplyExact(entry.elements(), (long) dtype.bytes);
         if (offsets[1] - offsets[0] != expected) {
-            throw new ChronosLoadException(path + ": tensor " + name + ": data_offsets " + Arrays.toString(offsets) + " span "
+            throw new ModelLoadException(path + ": tensor " + name + ": data_offsets " + Arrays.toString(offsets) + " span "
                     + (offsets[1] - offsets[0]) + " bytes, but " + dtype + " " + Arrays.toString(shape) + " needs " + expected);
         }
         if (entry.end() > size) {
-            throw new ChronosLoadException(path + ": truncated: tensor " + name + " ends at byte " + entry.end() + " but the file has "
+            throw new ModelLoadException(path + ": truncated: tensor " + name + " ends at byte " + entry.end() + " but the file has "
                     + size + " bytes; download the file again");
         }
         return entry;
@@ -127,12 +128,12 @@ final class SafetensorsFile {
 
     private static long[] longs(Path path, String name, String field, Object v) {
         if (!(v instanceof List<?> list)) {
-            throw new ChronosLoadException(path + ": tensor " + name + ": '" + field + "' is not a list");
+            throw new ModelLoadException(path + ": tensor " + name + ": '" + field + "' is not a list");
         }
         long[] out = new long[list.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(list.get(i) instanceof Long l)) {
-                throw new ChronosLoadException(path + ": tensor " + name + ": '" + field + "' holds a non-integer " + list.get(i));
+                throw new ModelLoadException(path + ": tensor " + name + ": '" + field + "' holds a non-integer " + list.get(i));
             }
             out[i] = l;
         }
@@ -146,7 +147,7 @@ final class SafetensorsFile {
             Entry prev = sorted.get(i - 1);
             Entry cur = sorted.get(i);
             if (cur.begin() < prev.end()) {
-                throw new ChronosLoadException(path + ": tensors " + prev.name() + " and " + cur.name() + " overlap; not a valid safetensors file");
+                throw new ModelLoadException(path + ": tensors " + prev.name() + " and " + cur.name() + " overlap; not a valid safetensors file");
             }
         }
     }
@@ -162,16 +163,16 @@ final class SafetensorsFile {
     /**
      * The tensor as float32 in its stored (row-major) order, checked against the shape the model needs.
      *
-     * @throws ChronosLoadException naming the file and tensor when it is missing or has another shape
+     * @throws ModelLoadException naming the file and tensor when it is missing or has another shape
      */
     float[] floats(String name, long... expectedShape) {
         Entry e = entries.get(name);
         if (e == null) {
-            throw new ChronosLoadException(path + ": tensor " + name + " is missing (expected shape " + Arrays.toString(expectedShape)
+            throw new ModelLoadException(path + ": tensor " + name + " is missing (expected shape " + Arrays.toString(expectedShape)
                     + "); is this a Chronos-Bolt checkpoint matching its config.json?");
         }
         if (!Arrays.equals(e.shape(), expectedShape)) {
-            throw new ChronosLoadException(path + ": tensor " + name + " has shape " + Arrays.toString(e.shape()) + ", expected "
+            throw new ModelLoadException(path + ": tensor " + name + " has shape " + Arrays.toString(e.shape()) + ", expected "
                     + Arrays.toString(expectedShape) + " from config.json");
         }
         int n = Math.toIntExact(e.elements());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sextant.core.forecast.ModelLoadException;
 
 /** Each way a checkpoint can be unusable gives one line naming the file and the tensor or field. */
 class CheckpointErrorsTest {
@@ -27,7 +28,7 @@ class CheckpointErrorsTest {
     private static String oneLineError(Path dir) {
         try {
             ChronosBoltModel.open(dir, 1).close();
-        } catch (ChronosLoadException e) {
+        } catch (ModelLoadException e) {
             assertThat(e.getMessage()).doesNotContain("\n");
             return e.getMessage();
         }

@@ -6,19 +6,34 @@ import sextant.core.forecast.Forecaster;
 
 /** A built-in model that can describe its parameters as a store record's {@code config} object. */
 interface BuiltInModel extends Forecaster {
-    /** Every parameter, under the names {@link Forecasters#create(String, long, Map)} accepts; "name" first. */
-    Map<String, Object> config();
+    /** The model's id, context length and parameters, fixed when it was built. */
+    ModelSpec spec();
 
-    /**
-     * {@code key=value} for every {@link #config()} entry but the name, in its order, joined by ';'. Derived from the
-     * config so that a parameter added there cannot be left out of the key the forecast store files results under.
-     */
+    @Override
+    default String id() {
+        return spec().id();
+    }
+
+    @Override
+    default int contextLength() {
+        return spec().contextLength();
+    }
+
+    /** Every parameter, under the names {@link Forecasters#create(String, long, Map)} accepts; "name" first. */
+    default Map<String, Object> config() {
+        return spec().config();
+    }
+
     /** Built-in models keep only final parameters; every call works on its own arrays. */
     @Override
     default boolean threadSafe() {
         return true;
     }
 
+    /**
+     * {@code key=value} for every {@link #config()} entry but the name, in its order, joined by ';'. Derived from the
+     * config so that a parameter added there cannot be left out of the key the forecast store files results under.
+     */
     @Override
     default String parametersKey() {
         StringJoiner key = new StringJoiner(";");

@@ -1,6 +1,5 @@
 package sextant.forecast;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,34 +18,19 @@ final class ConstantBandForecaster implements BuiltInModel {
     static final String ID = "constant-band";
     static final Set<String> KEYS = Set.of("half_width");
     private final double halfWidth;
+    private final ModelSpec spec;
 
     ConstantBandForecaster(double halfWidth) {
         if (!(halfWidth > 0 && halfWidth < 0.5)) {
             throw new IllegalArgumentException(ID + ": half_width must be in (0, 0.5), got " + halfWidth);
         }
         this.halfWidth = halfWidth;
+        // It reads no bars, but a context needs one (the bar whose close the band is around).
+        this.spec = new ModelSpec(ID, 1).with("half_width", halfWidth);
     }
 
     static ConstantBandForecaster fromConfig(Map<String, ?> config) {
         return new ConstantBandForecaster(new ModelParams(ID, config, KEYS).doubleValue("half_width", 0.01));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", ID);
-        m.put("half_width", halfWidth);
-        return m;
-    }
-
-    @Override
-    public int contextLength() {
-        return 1;
     }
 
     @Override
@@ -66,5 +50,10 @@ final class ConstantBandForecaster implements BuiltInModel {
             }
         }
         return out;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
     }
 }

@@ -48,9 +48,14 @@ final class ModelParams {
     }
 
     static double checkPositive(String model, String key, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("model '" + model + "': " + key + " must be > 0, got " + v);
+        return check(model, key, v, v > 0 && Double.isFinite(v), "> 0");
+    }
+
+    /** {@code value} when {@code ok}, else the error "model 'M': KEY must be RANGE, got VALUE". */
+    static <T extends Number> T check(String model, String key, T value, boolean ok, String range) {
+        if (!ok) {
+            throw new IllegalArgumentException("model '" + model + "': " + key + " must be " + range + ", got " + value);
         }
-        return v;
+        return value;
     }
 }

@@ -1,6 +1,5 @@
 package sextant.forecast;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,31 +17,15 @@ final class NaiveForecaster implements BuiltInModel {
     static final String ID = "naive";
     static final Set<String> KEYS = Set.of("context_length");
     private final int contextLength;
+    private final ModelSpec spec;
 
     NaiveForecaster(int contextLength) {
         this.contextLength = ModelParams.checkContextLength(ID, contextLength);
+        this.spec = new ModelSpec(ID, contextLength).with("context_length", contextLength);
     }
 
     static NaiveForecaster fromConfig(Map<String, ?> config) {
         return new NaiveForecaster(new ModelParams(ID, config, KEYS).intValue("context_length", 256));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", ID);
-        m.put("context_length", contextLength);
-        return m;
-    }
-
-    @Override
-    public int contextLength() {
-        return contextLength;
     }
 
     @Override
@@ -62,11 +45,14 @@ final class NaiveForecaster implements BuiltInModel {
                 }
                 EmpiricalQuantiles.compute(scratch, n, q);
                 out.setPoint(i, target, 0.0);
-                for (int k = 0; k < Quantiles.COUNT; k++) {
-                    out.setQuantile(i, target, k, q[k]);
-                }
+                out.setQuantiles(i, target, q, change -> change);
             }
         }
         return out;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
     }
 }

@@ -1,9 +1,9 @@
 package sextant.forecast;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Quantiles;
@@ -25,10 +25,10 @@ final class RangeVolForecaster implements BuiltInModel {
     static final Set<String> KEYS = Set.of("context_length", "half_life", "close_shrink", "clip");
 
     private final int contextLength;
-    private final double halfLife;
     private final double closeShrink;
     private final double alpha;
     private final double clip;
+    private final ModelSpec spec;
 
     RangeVolForecaster(int contextLength, double halfLife, double closeShrink) {
         this(contextLength, halfLife, closeShrink, 0.0);
@@ -37,12 +37,10 @@ final class RangeVolForecaster implements BuiltInModel {
     RangeVolForecaster(int contextLength, double halfLife, double closeShrink, double clip) {
         this.clip = clip;
         this.contextLength = ModelParams.checkContextLength(ID, contextLength);
-        this.halfLife = ModelParams.checkPositive(ID, "half_life", halfLife);
-        if (!(closeShrink >= 0 && closeShrink <= 1)) {
-            throw new IllegalArgumentException("model '" + ID + "': close_shrink must be in [0, 1], got " + closeShrink);
-        }
-        this.closeShrink = closeShrink;
-        this.alpha = TrueRangeVolatility.alpha(halfLife);
+        this.alpha = TrueRangeVolatility.alpha(ModelParams.checkPositive(ID, "half_life", halfLife));
+        this.closeShrink = ModelParams.check(ID, "close_shrink", closeShrink, closeShrink >= 0 && closeShrink <= 1, "in [0, 1]");
+        this.spec = new ModelSpec(ID, contextLength).with("context_length", contextLength).with("half_life", halfLife)
+                .with("close_shrink", closeShrink).with("clip", clip);
     }
 
     static RangeVolForecaster fromConfig(Map<String, ?> config) {
@@ -51,27 +49,6 @@ final class RangeVolForecaster implements BuiltInModel {
         // capping a true range at twice the running volatility keeps one earnings gap from inflating it for weeks.
         return new RangeVolForecaster(p.intValue("context_length", 256), p.doubleValue("half_life", 5),
                 p.doubleValue("close_shrink", 0.0), p.doubleValue("clip", 2.0));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", ID);
-        m.put("context_length", contextLength);
-        m.put("half_life", halfLife);
-        m.put("close_shrink", closeShrink);
-        m.put("clip", clip);
-        return m;
-    }
-
-    @Override
-    public int contextLength() {
-        return contextLength;
     }
 
     @Override
@@ -107,9 +84,7 @@ final class RangeVolForecaster implements BuiltInModel {
             double closeToLow = lastClose / l[t - 1];
 
             EmpiricalQuantiles.compute(zc, n, q);
-            for (int k = 0; k < Quantiles.COUNT; k++) {
-                out.setQuantile(i, Target.CLOSE, k, lastVol * q[k]);
-            }
+            out.setQuantiles(i, Target.CLOSE, q, z -> lastVol * z);
             out.setPoint(i, Target.CLOSE, (1.0 - closeShrink) * lastVol * q[Quantiles.MEDIAN]);
 
             setAnchored(out, i, Target.HIGH, zh, n, q, lastVol, closeToHigh);
@@ -122,9 +97,13 @@ final class RangeVolForecaster implements BuiltInModel {
     private static void setAnchored(ForecastBatch out, int i, Target target, double[] z, int n, double[] q,
                                     double vol, double ratio) {
         EmpiricalQuantiles.compute(z, n, q);
-        for (int k = 0; k < Quantiles.COUNT; k++) {
-            out.setQuantile(i, target, k, ratio * (1.0 + vol * q[k]) - 1.0);
-        }
-        out.setPoint(i, target, ratio * (1.0 + vol * q[Quantiles.MEDIAN]) - 1.0);
+        DoubleUnaryOperator change = zq -> ratio * (1.0 + vol * zq) - 1.0;
+        out.setQuantiles(i, target, q, change);
+        out.setPoint(i, target, change.applyAsDouble(q[Quantiles.MEDIAN]));
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
     }
 }

@@ -1,10 +1,10 @@
 package sextant.forecast;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Quantiles;
@@ -33,23 +33,19 @@ final class RidgeForecaster implements BuiltInModel {
     private static final int R = Target.COUNT;
 
     private final int contextLength;
-    private final double halfLife;
     private final double lambda;
     private final double alpha;
     private final int ladIterations;
+    private final ModelSpec spec;
 
     RidgeForecaster(int contextLength, double halfLife, double lambda, int ladIterations) {
-        if (ladIterations < 0 || ladIterations > 100) {
-            throw new IllegalArgumentException("model '" + ID + "': lad_iterations must be in 0..100, got " + ladIterations);
-        }
-        this.ladIterations = ladIterations;
+        this.ladIterations = ModelParams.check(ID, "lad_iterations", ladIterations, ladIterations >= 0 && ladIterations <= 100,
+                "in 0..100");
         this.contextLength = ModelParams.checkContextLength(ID, contextLength);
-        this.halfLife = ModelParams.checkPositive(ID, "half_life", halfLife);
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("model '" + ID + "': lambda must be >= 0, got " + lambda);
-        }
-        this.lambda = lambda;
-        this.alpha = TrueRangeVolatility.alpha(halfLife);
+        this.alpha = TrueRangeVolatility.alpha(ModelParams.checkPositive(ID, "half_life", halfLife));
+        this.lambda = ModelParams.check(ID, "lambda", lambda, lambda >= 0 && Double.isFinite(lambda), ">= 0");
+        this.spec = new ModelSpec(ID, contextLength).with("context_length", contextLength).with("half_life", halfLife)
+                .with("lambda", lambda).with("lad_iterations", ladIterations);
     }
 
     static RidgeForecaster fromConfig(Map<String, ?> config) {
@@ -58,31 +54,10 @@ final class RidgeForecaster implements BuiltInModel {
                 p.doubleValue("lambda", 1.0), p.intValue("lad_iterations", 3));
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
     /** The config's key plus the version of {@link #features}, which is code, not a parameter. */
     @Override
     public String parametersKey() {
         return BuiltInModel.super.parametersKey() + ";features=v1";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", ID);
-        m.put("context_length", contextLength);
-        m.put("half_life", halfLife);
-        m.put("lambda", lambda);
-        m.put("lad_iterations", ladIterations);
-        return m;
-    }
-
-    @Override
-    public int contextLength() {
-        return contextLength;
     }
 
     @Override
@@ -110,9 +85,7 @@ final class RidgeForecaster implements BuiltInModel {
                 // A single bar: no change can be measured, so forecast none.
                 for (Target target : Target.values()) {
                     out.setPoint(i, target, 0.0);
-                    for (int k = 0; k < Quantiles.COUNT; k++) {
-                        out.setQuantile(i, target, k, 0.0);
-                    }
+                    out.setQuantiles(i, target, q, z -> 0.0);
                 }
                 continue;
             }
@@ -140,10 +113,9 @@ final class RidgeForecaster implements BuiltInModel {
                 }
                 double fitted = dot(last, 0, beta, r);
                 EmpiricalQuantiles.compute(resid, m, q);
-                for (int k = 0; k < Quantiles.COUNT; k++) {
-                    out.setQuantile(i, target, k, lastVol * (fitted + q[k]));
-                }
-                out.setPoint(i, target, lastVol * (fitted + q[Quantiles.MEDIAN]));
+                DoubleUnaryOperator change = e -> lastVol * (fitted + e);
+                out.setQuantiles(i, target, q, change);
+                out.setPoint(i, target, change.applyAsDouble(q[Quantiles.MEDIAN]));
             }
         }
         return out;
@@ -207,5 +179,10 @@ final class RidgeForecaster implements BuiltInModel {
                 }
             }
         }
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * A reference case for {@code sextant model-check} (format of {@code shared/models/*.golden.json}): an input in

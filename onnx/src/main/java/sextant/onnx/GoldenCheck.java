@@ -1,6 +1,7 @@
 package sextant.onnx;
 
 import java.util.Arrays;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * Runs a {@link GoldenCase} through Sextant's own loading, padding and batching, and compares with the reference.

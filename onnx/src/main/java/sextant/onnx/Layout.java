@@ -1,55 +1,59 @@
 package sextant.onnx;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import sextant.core.key.Keyed;
 
 /**
  * The two tensor layouts published quantile forecasters use. Only these pairs are accepted; anything else is
  * rejected at load time because the output could not be mapped back without guessing.
  */
-public enum Layout {
+public enum Layout implements Keyed {
     /** Chronos-Bolt style: context float[B,T] to quantiles float[B,Q,H]; one series per batch row. */
     UNIVARIATE("B,T", "B,Q,H"),
     /** Toto-2.0 style: context float[B,V,T] to quantiles float[Q,B,V,H]; V series per batch row. */
     MULTIVARIATE("B,V,T", "Q,B,V,H");
 
-    private final String input;
-    private final String output;
+    /** Axis names in order: the tensor's rank is their count. */
+    private final List<String> inputAxes;
+    private final List<String> outputAxes;
 
     Layout(String input, String output) {
-        this.input = input;
-        this.output = output;
+        inputAxes = List.of(input.split(","));
+        outputAxes = List.of(output.split(","));
     }
 
+    /** As manifests name it and the forecast store's parameters key records it: {@code B,T}. */
     public String input() {
-        return input;
+        return String.join(",", inputAxes);
     }
 
     public String output() {
-        return output;
+        return String.join(",", outputAxes);
     }
 
     public int inputRank() {
-        return this == UNIVARIATE ? 2 : 3;
+        return inputAxes.size();
     }
 
     public int outputRank() {
-        return this == UNIVARIATE ? 3 : 4;
+        return outputAxes.size();
     }
 
-    /** Normalises "[b, v, t]" to "B,V,T" so manifests may use brackets, spaces or lower case. */
+    /** Input and output, as a manifest's pair of layouts reads once canonical: {@code b,t->b,q,h}. */
+    @Override
+    public String key() {
+        return (input() + "->" + output()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Drops brackets and spaces, so manifests may write "[b, v, t]" for "B,V,T" (case is ignored by the lookup). */
     static String canonical(String layout) {
-        return layout.replace("[", "").replace("]", "").replace(" ", "").toUpperCase(Locale.ROOT);
+        return layout.replace("[", "").replace("]", "").replace(" ", "");
     }
 
-    /** The layout whose input and output match, or null when the pair is not supported. */
-    static Layout of(String inputLayout, String outputLayout) {
-        String in = canonical(inputLayout);
-        String out = canonical(outputLayout);
-        for (Layout l : values()) {
-            if (l.input.equals(in) && l.output.equals(out)) {
-                return l;
-            }
-        }
-        return null;
+    /** The layout whose input and output match; empty when the pair is not supported. */
+    static Optional<Layout> of(String inputLayout, String outputLayout) {
+        return Keyed.find(values(), canonical(inputLayout) + "->" + canonical(outputLayout));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * SHA-256 of the model file. It names the optimised-model cache entry and goes into the forecaster's parameters

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * The JSON file that sits beside an exported ONNX model and says how to feed it and read it (format of
@@ -87,11 +88,9 @@ public record ModelManifest(Path manifestPath, Path modelPath, String input, Str
         String output = required(where, "output", raw.output);
         String inLayout = required(where, "input_layout", raw.inputLayout);
         String outLayout = required(where, "output_layout", raw.outputLayout);
-        Layout layout = Layout.of(inLayout, outLayout);
-        if (layout == null) {
-            throw new ModelLoadException(where + "unsupported layout input_layout='" + inLayout + "' output_layout='" + outLayout
-                    + "'; supported: B,T -> B,Q,H (Chronos-Bolt style) and B,V,T -> Q,B,V,H (Toto style)");
-        }
+        Layout layout = Layout.of(inLayout, outLayout).orElseThrow(() -> new ModelLoadException(where
+                + "unsupported layout input_layout='" + inLayout + "' output_layout='" + outLayout
+                + "'; supported: B,T -> B,Q,H (Chronos-Bolt style) and B,V,T -> Q,B,V,H (Toto style)"));
         if (raw.contextLength == null || raw.contextLength < 1 || raw.contextLength > MAX_CONTEXT) {
             throw new ModelLoadException(where + "field 'context_length' must be an integer in 1.." + MAX_CONTEXT + ", got " + raw.contextLength);
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Forecaster;
+import sextant.core.forecast.ModelLoadException;
 import sextant.core.forecast.Quantiles;
 import sextant.core.forecast.Target;
 

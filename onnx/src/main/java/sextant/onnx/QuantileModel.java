@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * A loaded quantile forecaster: the ONNX session, validated against its manifest, plus Sextant's batching.

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.util.Arrays;
 import java.util.Map;
+import sextant.core.forecast.ModelLoadException;
 
 /**
  * Compares the manifest with the tensors the ONNX graph really declares, before any data is fed. Dimensions the

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sextant.core.forecast.ModelLoadException;
 import sextant.testkit.Shared;
 
 /** Manifests that parse fine but disagree with the ONNX graph are refused when the model is opened. */

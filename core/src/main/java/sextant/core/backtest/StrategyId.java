@@ -1,9 +1,9 @@
 package sextant.core.backtest;
 
-import java.util.Locale;
+import sextant.core.key.Keyed;
 
 /** The strategies of the original (anchor-spec §5.4). Names are the original's identifiers. */
-public enum StrategyId {
+public enum StrategyId implements Keyed {
     SIMPLE("simple"),
     ALL_SIGNALS("all_signals"),
     BUY_HOLD("buy_hold"),
@@ -20,6 +20,7 @@ public enum StrategyId {
         this.key = key;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -30,13 +31,6 @@ public enum StrategyId {
     }
 
     public static StrategyId fromKey(String key) {
-        String k = key.trim().toLowerCase(Locale.ROOT);
-        for (StrategyId s : values()) {
-            if (s.key.equals(k)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown strategy '" + key + "'; known: maxdiff, maxdiffalwayson, pctdiff, "
-                + "simple, all_signals, takeprofit, highlow, buy_hold, unprofit_shutdown");
+        return Keyed.parse(values(), key, "strategy");
     }
 }

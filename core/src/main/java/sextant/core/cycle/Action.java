@@ -1,46 +1,29 @@
 package sextant.core.cycle;
 
-import java.util.Arrays;
-import java.util.Locale;
+import sextant.core.key.Keyed;
+import sextant.core.key.NameKeyed;
 
 /**
  * What the cycle decided to do with one symbol. {@link #key()} is the stable text stored in the ledger's
  * {@code decisions.action} column and read by the HTML report, so databases written while the action was a string
  * read the same.
  */
-public enum Action {
+public enum Action implements NameKeyed {
     /** Enter a new position (the portfolio step has sized it). */
-    TRADE("trade"),
+    TRADE,
     /** Keep the position Sextant already holds on this symbol; its exit is managed. */
-    HOLD("hold"),
+    HOLD,
     /** Analysed, nothing to do (no strategy qualified, or the portfolio had no room). */
-    SKIP("skip"),
+    SKIP,
     /** Could not be analysed: its positions and orders are left exactly as they are. */
-    ERROR("error");
-
-    private final String key;
-
-    Action(String key) {
-        this.key = key;
-    }
-
-    public String key() {
-        return key;
-    }
+    ERROR;
 
     public static Action fromKey(String key) {
-        String k = key == null ? "" : key.trim().toLowerCase(Locale.ROOT);
-        for (Action a : values()) {
-            if (a.key.equals(k)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown decision action '" + key + "' in the ledger; known: "
-                + Arrays.stream(values()).map(Action::key).toList());
+        return Keyed.parse(values(), key, "decision action");
     }
 
     @Override
     public String toString() {
-        return key;
+        return key();
     }
 }

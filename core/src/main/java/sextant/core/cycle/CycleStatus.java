@@ -1,12 +1,12 @@
 package sextant.core.cycle;
 
-import java.util.Locale;
+import sextant.core.key.Keyed;
 
 /**
  * How a cycle ended. The ledger stores {@link #key()}, which never changes once released; the exit code follows
  * from the status, so what is printed, what is stored and what the process returns always agree.
  */
-public enum CycleStatus {
+public enum CycleStatus implements Keyed {
     /** Still running, or cut off before it could say how it ended (marked {@link #INTERRUPTED} by the next cycle). */
     RUNNING("running", 2),
     /** Every symbol was analysed and every order went through. */
@@ -29,6 +29,7 @@ public enum CycleStatus {
     }
 
     /** The stable name stored in the ledger's {@code cycles.status} column. */
+    @Override
     public String key() {
         return key;
     }
@@ -51,12 +52,10 @@ public enum CycleStatus {
      * failures", "failed: message").
      */
     public static CycleStatus fromKey(String stored) {
-        String s = stored == null ? "" : stored.strip().toLowerCase(Locale.ROOT);
-        for (CycleStatus st : values()) {
-            if (st.key.equals(s)) {
-                return st;
-            }
-        }
+        return Keyed.find(values(), stored).orElseGet(() -> legacy(Keyed.normalised(stored), stored));
+    }
+
+    private static CycleStatus legacy(String s, String stored) {
         if (s.startsWith("failed")) {
             return FAILED;
         }

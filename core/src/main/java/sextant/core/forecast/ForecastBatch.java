@@ -1,6 +1,7 @@
 package sextant.core.forecast;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Results for a batch of contexts: for each context and target, a point forecast and the nine quantiles of
@@ -39,6 +40,13 @@ public final class ForecastBatch {
 
     public void setQuantile(int i, Target t, int q, double v) {
         values[i * STRIDE + t.ordinal() * STRIDE_TARGET + 1 + q] = v;
+    }
+
+    /** Sets the nine quantiles of context i and target t to {@code value} of each of {@code q}, in order. */
+    public void setQuantiles(int i, Target t, double[] q, DoubleUnaryOperator value) {
+        for (int k = 0; k < Quantiles.COUNT; k++) {
+            setQuantile(i, t, k, value.applyAsDouble(q[k]));
+        }
     }
 
     /** Copies one context's {@link #STRIDE} values out (for storage). */

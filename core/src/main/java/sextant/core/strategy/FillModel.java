@@ -1,6 +1,7 @@
 package sextant.core.strategy;
 
-import java.util.Locale;
+import sextant.core.key.Keyed;
+import sextant.core.key.NameKeyed;
 
 /**
  * How a backtest decides what a daily bar filled (see {@code docs/design.md}, "Fill models").
@@ -15,27 +16,11 @@ import java.util.Locale;
  *       same-bar round trips that a daily bar cannot prove.</li>
  * </ul>
  */
-public enum FillModel {
-    CONSERVATIVE("conservative"),
-    ORIGINAL("original");
-
-    private final String key;
-
-    FillModel(String key) {
-        this.key = key;
-    }
-
-    public String key() {
-        return key;
-    }
+public enum FillModel implements NameKeyed {
+    CONSERVATIVE,
+    ORIGINAL;
 
     public static FillModel fromKey(String key) {
-        String k = key.trim().toLowerCase(Locale.ROOT);
-        for (FillModel m : values()) {
-            if (m.key.equals(k)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown fill model '" + key + "'; known: conservative, original");
+        return Keyed.parse(values(), key, "fill model");
     }
 }

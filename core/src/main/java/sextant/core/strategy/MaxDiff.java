@@ -1,8 +1,5 @@
 package sextant.core.strategy;
 
-import sextant.core.metrics.PerformanceMetrics;
-import sextant.core.optimize.MultiplierFit;
-import sextant.core.optimize.MultiplierOptimizer;
 import sextant.core.optimize.MultiplierProblem;
 
 /**
@@ -18,15 +15,13 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     /** The original's weight of the optimised return in its reported totals. */
     public static final double BLEND = 0.3;
 
-    private final BandSeries bands;
+    private final BandProblems problems;
     private final boolean crypto;
-    private final double fee;
     private final int periodsPerYear;
     private final int[] direction;
     private final boolean[] valid;
     private final double[] wLong;
     private final double[] wShort;
-    private final FillModel fillModel;
 
     /** MaxDiff under the original's fill model (what {@code sextant parity} reproduces). */
     public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear) {
@@ -34,13 +29,8 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     }
 
     public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear, FillModel fillModel) {
-        if (fillModel == FillModel.CONSERVATIVE && bands.moves() == null) {
-            throw new IllegalArgumentException("the conservative fill model needs the bars' opens");
-        }
-        this.fillModel = fillModel;
-        this.bands = bands;
+        this.problems = new BandProblems(bands, fee, fillModel);
         this.crypto = crypto;
-        this.fee = fee;
         this.periodsPerYear = periodsPerYear;
         int len = bands.bars() + 1;
         direction = new int[len];
@@ -73,7 +63,7 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     }
 
     public BandSeries bands() {
-        return bands;
+        return problems.bands();
     }
 
     public boolean crypto() {
@@ -81,7 +71,7 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     }
 
     public double fee() {
-        return fee;
+        return problems.fee();
     }
 
     /** Direction of bar t (also defined for t = N, the next bar). */
@@ -90,23 +80,15 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     }
 
     public FillModel fillModel() {
-        return fillModel;
+        return problems.fillModel();
     }
 
     @Override
     public MultiplierProblem problem(int from, int to) {
-        return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
-                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee,
-                fillModel == FillModel.CONSERVATIVE ? bands.moves() : null, to);
+        return problems.over(wLong, wShort, from, to);
     }
 
     @Override
-    public MaxDiffResult evaluate(int from, int to, MultiplierOptimizer optimizer) {
-        MultiplierFit fit = optimizer.fitBothFlags(problem(from, to));
-        return evaluateWith(from, to, fit.closeAtEod(), fit.highMultiplier(), fit.lowMultiplier());
-    }
-
-    /** Evaluation at given multipliers and flag (what the parity check replays). */
     public MaxDiffResult evaluateWith(int from, int to, boolean closeAtEod, double mh, double ml) {
         MultiplierProblem p = problem(from, to);
         int n = to - from;
@@ -130,11 +112,7 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
                 invalid++;
             }
         }
-        double baseSum = PerformanceMetrics.sum(base, 0, n);
-        double optSum = PerformanceMetrics.sum(daily, 0, n);
-        double sharpe = PerformanceMetrics.sharpePopulation(base, 0, n, periodsPerYear)
-                + BLEND * PerformanceMetrics.sharpePopulation(daily, 0, n, periodsPerYear);
-        double avg = PerformanceMetrics.mean(base, 0, n) + BLEND * PerformanceMetrics.mean(daily, 0, n);
+        BlendedTotals totals = BlendedTotals.of(base, daily, n, periodsPerYear);
         int sumW = pos - neg;
         String side = pos > 0 && neg == 0 ? "buy" : neg > 0 && pos == 0 ? "sell"
                 : sumW > 0 ? "buy" : sumW < 0 ? "sell" : "neutral";
@@ -144,7 +122,7 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
             turnover += Math.abs(d);
         }
         turnover = n == 0 ? 0 : turnover / n;
-        return new MaxDiffResult(closeAtEod, mh, ml, baseSum, optSum, daily, base, baseSum + BLEND * optSum, sharpe,
-                avg, pos, neg, invalid, validCount, side, bias, turnover);
+        return new MaxDiffResult(closeAtEod, mh, ml, totals.baseSum(), totals.optSum(), daily, base, totals.total(),
+                totals.sharpe(), totals.avgDaily(), pos, neg, invalid, validCount, side, bias, turnover);
     }
 }

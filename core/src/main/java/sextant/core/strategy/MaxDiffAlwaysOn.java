@@ -1,8 +1,5 @@
 package sextant.core.strategy;
 
-import sextant.core.metrics.PerformanceMetrics;
-import sextant.core.optimize.MultiplierFit;
-import sextant.core.optimize.MultiplierOptimizer;
 import sextant.core.optimize.MultiplierProblem;
 
 /**
@@ -16,14 +13,12 @@ import sextant.core.optimize.MultiplierProblem;
  * <p>Immutable after construction and safe to share between threads.
  */
 public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
-    private final BandSeries bands;
+    private final BandProblems problems;
     private final boolean crypto;
-    private final double fee;
     private final int periodsPerYear;
     private final double[] wLong;
     private final double[] wShort;
     private final double[] zero;
-    private final FillModel fillModel;
 
     /** AlwaysOn under the original's fill model (what {@code sextant parity} reproduces). */
     public MaxDiffAlwaysOn(BandSeries bands, boolean crypto, double fee, int periodsPerYear) {
@@ -36,13 +31,8 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
      * would fill then counts one round trip, not two spreads.
      */
     public MaxDiffAlwaysOn(BandSeries bands, boolean crypto, double fee, int periodsPerYear, FillModel fillModel) {
-        if (fillModel == FillModel.CONSERVATIVE && bands.moves() == null) {
-            throw new IllegalArgumentException("the conservative fill model needs the bars' opens");
-        }
-        this.fillModel = fillModel;
-        this.bands = bands;
+        this.problems = new BandProblems(bands, fee, fillModel);
         this.crypto = crypto;
-        this.fee = fee;
         this.periodsPerYear = periodsPerYear;
         int len = bands.bars() + 1;
         wLong = new double[len];
@@ -59,28 +49,16 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
         return crypto;
     }
 
-    private BarMoves moves() {
-        return fillModel == FillModel.CONSERVATIVE ? bands.moves() : null;
-    }
-
     @Override
     public MultiplierProblem problem(int from, int to) {
-        return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
-                bands.highPredicted(), bands.lowPredicted(), wLong, wShort, from, to, fee, moves(), to);
+        return problems.over(wLong, wShort, from, to);
     }
 
     private MultiplierProblem leg(int from, int to, boolean buy) {
-        return new MultiplierProblem(bands.closeActual(), bands.highActual(), bands.lowActual(),
-                bands.highPredicted(), bands.lowPredicted(), buy ? wLong : zero, buy ? zero : wShort, from, to, fee,
-                moves(), to);
+        return problems.over(buy ? wLong : zero, buy ? zero : wShort, from, to);
     }
 
     @Override
-    public AlwaysOnResult evaluate(int from, int to, MultiplierOptimizer optimizer) {
-        MultiplierFit fit = optimizer.fitBothFlags(problem(from, to));
-        return evaluateWith(from, to, fit.closeAtEod(), fit.highMultiplier(), fit.lowMultiplier());
-    }
-
     public AlwaysOnResult evaluateWith(int from, int to, boolean closeAtEod, double mh, double ml) {
         int n = to - from;
         double[] buy = new double[n];
@@ -107,13 +85,9 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
                 sellFills++;
             }
         }
-        double baseSum = PerformanceMetrics.sum(base, 0, n);
-        double optSum = PerformanceMetrics.sum(daily, 0, n);
-        double sharpe = PerformanceMetrics.sharpePopulation(base, 0, n, periodsPerYear)
-                + MaxDiff.BLEND * PerformanceMetrics.sharpePopulation(daily, 0, n, periodsPerYear);
-        double avg = PerformanceMetrics.mean(base, 0, n) + MaxDiff.BLEND * PerformanceMetrics.mean(daily, 0, n);
+        BlendedTotals totals = BlendedTotals.of(base, daily, n, periodsPerYear);
         double bias = absSum == 0 ? 0 : (buySum - sellSum) / absSum;
-        return new AlwaysOnResult(closeAtEod, mh, ml, baseSum, optSum, daily, base, baseSum + MaxDiff.BLEND * optSum,
-                sharpe, avg, buySum, sellSum, buyFills, sellFills, bias, n == 0 ? 0 : absSum / n);
+        return new AlwaysOnResult(closeAtEod, mh, ml, totals.baseSum(), totals.optSum(), daily, base, totals.total(),
+                totals.sharpe(), totals.avgDaily(), buySum, sellSum, buyFills, sellFills, bias, n == 0 ? 0 : absSum / n);
     }
 }
