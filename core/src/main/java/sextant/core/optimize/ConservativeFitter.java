@@ -1,6 +1,5 @@
 package sextant.core.optimize;
 
-import java.util.Arrays;
 import sextant.core.strategy.BarMoves;
 import sextant.core.strategy.ConservativeKernel;
 import sextant.core.strategy.EntryExitKernel;
@@ -21,200 +20,75 @@ import sextant.core.strategy.EntryExitKernel;
  * <p>Not thread-safe: one instance per {@link EntryExitOptimizer}.
  */
 final class ConservativeFitter {
-    private static final double NUDGE = EntryExitOptimizer.NUDGE;
-    private static final double TIE = 1e-12;
-
-    private double[] mlCand = new double[16];
-    private double[] mhCand = new double[16];
+    /** Per day: entry fill, open, carried low and the two clip corners (m_l); the same for m_h. */
+    private final CandidateSweep sweep = new CandidateSweep(5);
     private int[] jFill = new int[8];
     private int[] jOpen = new int[8];
     private int[] jNextLow = new int[8];
     private int[] jNextOpen = new int[8];
-    private int[] jZero = new int[8];
-    private int[] jLow = new int[8];
-    private double[] d0 = new double[17];
-    private double[] d1 = new double[17];
 
     MultiplierFit fit(MultiplierProblem p, boolean closeAtEod) {
         int days = p.days();
-        ensure(days);
-        int nl = lowCandidates(p);
-        int nh = highCandidates(p);
-        indexDays(p, nl);
-        double baseline = p.total(0, 0, closeAtEod);
-        double found = baseline + TIE;
-        double bestH = 0;
-        double bestL = 0;
-        for (int i = 0; i < nh; i++) {
-            double mh = mhCand[i];
-            Arrays.fill(d0, 0, nl + 1, 0.0);
-            Arrays.fill(d1, 0, nl + 1, 0.0);
-            addDays(p, nl, mh, closeAtEod);
-            double s0 = 0;
-            double s1 = 0;
-            for (int j = 0; j < nl; j++) {
-                s0 += d0[j];
-                s1 += d1[j];
-                double v = s0 + s1 * mlCand[j];
-                if (v > found) {
-                    found = v;
-                    bestH = mh;
-                    bestL = mlCand[j];
-                }
-            }
-        }
-        double value = (bestH == 0 && bestL == 0) ? baseline : p.total(bestH, bestL, closeAtEod);
-        if (value < baseline) { // cannot happen beyond rounding; keep the baseline then
-            return new MultiplierFit(0, 0, baseline, closeAtEod);
-        }
-        return new MultiplierFit(bestH, bestL, value, closeAtEod);
-    }
-
-    private void ensure(int days) {
-        int cand = 5 * days + 2;
-        if (mlCand.length < cand) {
-            mlCand = new double[cand];
-            mhCand = new double[cand];
-            d0 = new double[cand + 1];
-            d1 = new double[cand + 1];
-        }
+        sweep.start(days);
         if (jFill.length < days) {
             jFill = new int[days];
             jOpen = new int[days];
             jNextLow = new int[days];
             jNextOpen = new int[days];
-            jZero = new int[days];
-            jLow = new int[days];
         }
+        addCandidates(p);
+        int nl = sweep.lowCount();
+        int nh = sweep.highCount();
+        indexDays(p, nl);
+        double baseline = p.total(0, 0, closeAtEod);
+        sweep.startSearch(baseline);
+        for (int i = 0; i < nh; i++) {
+            double mh = sweep.mhCand[i];
+            sweep.clear();
+            addDays(p, nl, mh, closeAtEod);
+            sweep.searchAt(mh, 0);
+        }
+        return sweep.searchResult(p, baseline, closeAtEod);
     }
 
-    private static boolean active(MultiplierProblem p, int t) {
-        return p.wLong()[t] > 0 || p.wShort()[t] > 0;
-    }
-
-    private int lowCandidates(MultiplierProblem p) {
-        int n = 0;
-        mlCand[n++] = MultiplierProblem.LOWER;
+    private void addCandidates(MultiplierProblem p) {
         BarMoves m = p.moves();
         double[] lp = p.lp();
-        for (int t = p.from(); t < p.to(); t++) {
-            if (!active(p, t)) {
-                continue;
-            }
-            n = addLow(n, m.low(t) - lp[t] + NUDGE);
-            n = addLow(n, m.open(t) - lp[t] + NUDGE);
-            n = addLow(n, -lp[t] + NUDGE);
-            n = addLow(n, -1 - lp[t] + NUDGE);
-            if (p.wShort()[t] > 0 && p.carries(t)) {
-                n = addLow(n, m.nextLow(t) - lp[t] + NUDGE);
-            }
-        }
-        return EntryExitOptimizer.sortUnique(mlCand, n);
-    }
-
-    private int addLow(int n, double c) {
-        if (c > MultiplierProblem.LOWER && c <= MultiplierProblem.UPPER) {
-            mlCand[n++] = c;
-        }
-        return n;
-    }
-
-    private int highCandidates(MultiplierProblem p) {
-        int n = 0;
-        mhCand[n++] = MultiplierProblem.UPPER;
-        BarMoves m = p.moves();
         double[] hp = p.hp();
+        double nudge = CandidateSweep.NUDGE;
         for (int t = p.from(); t < p.to(); t++) {
-            if (!active(p, t)) {
+            if (!CandidateSweep.active(p, t)) {
                 continue;
             }
-            n = addHigh(n, m.high(t) - hp[t] - NUDGE);
-            n = addHigh(n, m.open(t) - hp[t] - NUDGE);
-            n = addHigh(n, -hp[t] - NUDGE);
-            n = addHigh(n, 10 - hp[t] - NUDGE);
+            sweep.addLow(m.low(t) - lp[t] + nudge);
+            sweep.addLow(m.open(t) - lp[t] + nudge);
+            if (p.wShort()[t] > 0 && p.carries(t)) {
+                sweep.addLow(m.nextLow(t) - lp[t] + nudge);
+            }
+            sweep.addHigh(m.high(t) - hp[t] - nudge);
+            sweep.addHigh(m.open(t) - hp[t] - nudge);
+            sweep.addClipCorners(lp[t], hp[t]);
             if (p.wLong()[t] > 0 && p.carries(t)) {
-                n = addHigh(n, m.nextHigh(t) - hp[t] - NUDGE);
+                sweep.addHigh(m.nextHigh(t) - hp[t] - nudge);
             }
         }
-        return EntryExitOptimizer.sortUnique(mhCand, n);
+        sweep.sortCandidates();
     }
 
-    private int addHigh(int n, double c) {
-        if (c >= MultiplierProblem.LOWER && c < MultiplierProblem.UPPER) {
-            mhCand[n++] = c;
-        }
-        return n;
-    }
-
-    /** First m_l candidate index at which {@code clip(lp + m_l) > x} (the kernel's exact, strict test). */
-    private int firstAbove(double lp, double x, int nl) {
-        int lo = 0;
-        int hi = nl;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (EntryExitKernel.clampLow(lp + mlCand[mid]) > x) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
+    /** For each day, the first m_l candidate index at which each of the kernel's strict tests turns true. */
     private void indexDays(MultiplierProblem p, int nl) {
         BarMoves m = p.moves();
         double[] lp = p.lp();
         for (int t = p.from(); t < p.to(); t++) {
             int d = t - p.from();
             double l = lp[t];
-            jFill[d] = firstAbove(l, m.low(t), nl);
-            jOpen[d] = firstAbove(l, m.open(t), nl);
+            jFill[d] = sweep.first(l, m.low(t), true);
+            jOpen[d] = sweep.first(l, m.open(t), true);
             boolean carry = p.carries(t);
-            jNextLow[d] = carry ? firstAbove(l, m.nextLow(t), nl) : nl;
-            jNextOpen[d] = carry ? firstAbove(l, m.nextOpen(t), nl) : nl;
-            int lo = 0;
-            int hi = nl;
-            while (lo < hi) { // first index with lp + m_l >= 0 (clipped to 0 from there)
-                int mid = (lo + hi) >>> 1;
-                if (l + mlCand[mid] >= 0) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            jZero[d] = lo;
-            lo = 0;
-            hi = nl;
-            while (lo < hi) { // first index with lp + m_l > -1 (clipped to -1 before it)
-                int mid = (lo + hi) >>> 1;
-                if (l + mlCand[mid] > -1) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            jLow[d] = lo;
+            jNextLow[d] = carry ? sweep.first(l, m.nextLow(t), true) : nl;
+            jNextOpen[d] = carry ? sweep.first(l, m.nextOpen(t), true) : nl;
+            sweep.indexClip(d, l);
         }
-    }
-
-    private void addRange(int a, int b, double c0, double c1) {
-        if (a < b) {
-            d0[a] += c0;
-            d0[b] -= c0;
-            d1[a] += c1;
-            d1[b] -= c1;
-        }
-    }
-
-    /** Adds {@code k * clip(LP_t + m_l, -1, 0)} over candidate indices [a, b). */
-    private void addClippedLow(int d, double lpT, int a, int b, double k) {
-        if (a >= b) {
-            return;
-        }
-        int low = Math.min(Math.max(a, jLow[d]), b);
-        int zero = Math.min(Math.max(a, jZero[d]), b);
-        addRange(a, low, -k, 0);
-        addRange(low, zero, k * lpT, k);
     }
 
     private void addDays(MultiplierProblem p, int nl, double mh, boolean closeAtEod) {
@@ -237,9 +111,9 @@ final class ConservativeFitter {
                 double tp = closeAtEod ? c : (m.high(t) > hpc ? hpc : carried);
                 int fill = jFill[d];
                 int open = Math.max(jOpen[d], fill);
-                addRange(fill, open, w * carried - fee2 * w, 0); // entry at lp': earns -w * lp'
-                addClippedLow(d, lp[t], fill, open, -w);
-                addRange(open, nl, w * (tp - o) - fee2 * w, 0);  // entry at the open
+                sweep.addRange(fill, open, w * carried - fee2 * w, 0); // entry at lp': earns -w * lp'
+                sweep.addClippedLow(d, lp[t], fill, open, -w);
+                sweep.addRange(open, nl, w * (tp - o) - fee2 * w, 0);  // entry at the open
             }
             w = ws[t];
             if (w > 0 && m.high(t) > hpc) {
@@ -247,22 +121,22 @@ final class ConservativeFitter {
                 double entry = openedThrough ? o : hpc;
                 double k = w * entry - fee2 * w;
                 if (closeAtEod) {
-                    addRange(0, nl, k - w * c, 0);
+                    sweep.addRange(0, nl, k - w * c, 0);
                     continue;
                 }
                 int split = openedThrough ? jFill[d] : nl; // from here the take-profit fills on the entry bar
                 if (!carry) {
-                    addRange(0, split, k - w * c, 0);
+                    sweep.addRange(0, split, k - w * c, 0);
                 } else {
                     int a = Math.min(jNextLow[d], split);
                     int b = Math.min(Math.max(jNextOpen[d], jNextLow[d]), split);
-                    addRange(0, a, k - w * m.nextClose(t), 0);
-                    addRange(a, b, k, 0);
-                    addClippedLow(d, lp[t], a, b, -w);
-                    addRange(b, split, k - w * m.nextOpen(t), 0);
+                    sweep.addRange(0, a, k - w * m.nextClose(t), 0);
+                    sweep.addRange(a, b, k, 0);
+                    sweep.addClippedLow(d, lp[t], a, b, -w);
+                    sweep.addRange(b, split, k - w * m.nextOpen(t), 0);
                 }
-                addRange(split, nl, k, 0);
-                addClippedLow(d, lp[t], split, nl, -w);
+                sweep.addRange(split, nl, k, 0);
+                sweep.addClippedLow(d, lp[t], split, nl, -w);
             }
         }
     }

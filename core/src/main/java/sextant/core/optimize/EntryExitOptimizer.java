@@ -1,6 +1,5 @@
 package sextant.core.optimize;
 
-import java.util.Arrays;
 import sextant.core.strategy.EntryExitKernel;
 
 /**
@@ -32,17 +31,10 @@ import sextant.core.strategy.EntryExitKernel;
  * <p>Not thread-safe (it reuses its work arrays): use one instance per thread.
  */
 public final class EntryExitOptimizer implements MultiplierOptimizer {
-    static final double NUDGE = 1e-12;
-    private static final double TIE = 1e-12;
-
-    private double[] mlCand = new double[16];
-    private double[] mhCand = new double[16];
+    /** Per day: the fill, the clip corners at 0 and -1 (m_l); the fill, 0 and 10 (m_h). */
+    private final CandidateSweep sweep = new CandidateSweep(3);
     private int[] jFill = new int[8];
     private int[] jTpShort = new int[8];
-    private int[] jZero = new int[8];
-    private int[] jLow = new int[8];
-    private double[] d0 = new double[17];
-    private double[] d1 = new double[17];
     private ConservativeFitter conservative;
 
     @Override
@@ -54,225 +46,73 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
             return conservative.fit(p, closeAtEod);
         }
         int days = p.days();
-        ensure(days);
-        int nl = lowCandidates(p);
-        int nh = highCandidates(p);
-        indexDays(p, nl);
+        sweep.start(days);
+        if (jFill.length < days) {
+            jFill = new int[days];
+            jTpShort = new int[days];
+        }
+        addCandidates(p);
+        int nl = sweep.lowCount();
+        int nh = sweep.highCount();
+        indexDays(p);
         double bestValue = p.total(0, 0, closeAtEod);
-        double bestH = 0;
-        double bestL = 0;
         if (closeAtEod) {
             // Separable: long legs depend on m_l only, short legs on m_h only.
-            clearDiff(nl);
+            sweep.clear();
             addLongLegs(p, nl, true, 0);
-            int bestJ = -1;
-            double bestLong = Double.NEGATIVE_INFINITY;
-            double s0 = 0;
-            double s1 = 0;
-            for (int j = 0; j < nl; j++) {
-                s0 += d0[j];
-                s1 += d1[j];
-                double v = s0 + s1 * mlCand[j];
-                if (v > bestLong) {
-                    bestLong = v;
-                    bestJ = j;
-                }
-            }
+            int bestJ = sweep.bestLow(0, Double.NEGATIVE_INFINITY);
+            double bestLong = sweep.best();
             int bestI = -1;
             double bestShort = Double.NEGATIVE_INFINITY;
             for (int i = nh - 1; i >= 0; i--) {
-                double v = shortConstant(p, mhCand[i], true);
+                double v = addShortLegs(p, nl, sweep.mhCand[i], true);
                 if (v > bestShort) {
                     bestShort = v;
                     bestI = i;
                 }
             }
-            if (bestJ >= 0 && bestI >= 0 && bestLong + bestShort > bestValue + TIE) {
-                bestH = mhCand[bestI];
-                bestL = mlCand[bestJ];
+            if (bestJ >= 0 && bestI >= 0 && bestLong + bestShort > bestValue + CandidateSweep.TIE) {
+                return CandidateSweep.rescored(p, sweep.mhCand[bestI], sweep.mlCand[bestJ], bestValue, true);
             }
-        } else {
-            double found = bestValue + TIE;
-            for (int i = 0; i < nh; i++) {
-                double mh = mhCand[i];
-                clearDiff(nl);
-                double k = addShortLegsIntraday(p, nl, mh);
-                addLongLegs(p, nl, false, mh);
-                double s0 = 0;
-                double s1 = 0;
-                for (int j = 0; j < nl; j++) {
-                    s0 += d0[j];
-                    s1 += d1[j];
-                    double v = k + s0 + s1 * mlCand[j];
-                    if (v > found) {
-                        found = v;
-                        bestH = mh;
-                        bestL = mlCand[j];
-                    }
-                }
-            }
+            return CandidateSweep.rescored(p, 0, 0, bestValue, true);
         }
-        double value = (bestH == 0 && bestL == 0) ? bestValue : p.total(bestH, bestL, closeAtEod);
-        if (value < bestValue) { // cannot happen beyond rounding; keep the baseline then
-            return new MultiplierFit(0, 0, bestValue, closeAtEod);
+        sweep.startSearch(bestValue);
+        for (int i = 0; i < nh; i++) {
+            double mh = sweep.mhCand[i];
+            sweep.clear();
+            double k = addShortLegs(p, nl, mh, false);
+            addLongLegs(p, nl, false, mh);
+            sweep.searchAt(mh, k);
         }
-        return new MultiplierFit(bestH, bestL, value, closeAtEod);
+        return sweep.searchResult(p, bestValue, false);
     }
 
-    private void ensure(int days) {
-        int cand = 3 * days + 2;
-        if (mlCand.length < cand) {
-            mlCand = new double[cand];
-            mhCand = new double[cand];
-            d0 = new double[cand + 1];
-            d1 = new double[cand + 1];
-        }
-        if (jFill.length < days) {
-            jFill = new int[days];
-            jTpShort = new int[days];
-            jZero = new int[days];
-            jLow = new int[days];
-        }
-    }
-
-    private static boolean active(MultiplierProblem p, int t) {
-        return p.wLong()[t] > 0 || p.wShort()[t] > 0;
-    }
-
-    private int lowCandidates(MultiplierProblem p) {
-        int n = 0;
-        mlCand[n++] = MultiplierProblem.LOWER;
+    private void addCandidates(MultiplierProblem p) {
         double[] la = p.la();
         double[] lp = p.lp();
-        for (int t = p.from(); t < p.to(); t++) {
-            if (!active(p, t)) {
-                continue;
-            }
-            n = addLow(n, la[t] - lp[t] + NUDGE);
-            n = addLow(n, -lp[t] + NUDGE);
-            n = addLow(n, -1 - lp[t] + NUDGE);
-        }
-        return sortUnique(mlCand, n);
-    }
-
-    private int addLow(int n, double c) {
-        if (c > MultiplierProblem.LOWER && c <= MultiplierProblem.UPPER) {
-            mlCand[n++] = c;
-        }
-        return n;
-    }
-
-    private int highCandidates(MultiplierProblem p) {
-        int n = 0;
-        mhCand[n++] = MultiplierProblem.UPPER;
         double[] ha = p.ha();
         double[] hp = p.hp();
         for (int t = p.from(); t < p.to(); t++) {
-            if (!active(p, t)) {
+            if (!CandidateSweep.active(p, t)) {
                 continue;
             }
-            n = addHigh(n, ha[t] - hp[t] - NUDGE);
-            n = addHigh(n, -hp[t] - NUDGE);
-            n = addHigh(n, 10 - hp[t] - NUDGE);
+            sweep.addLow(la[t] - lp[t] + CandidateSweep.NUDGE);
+            sweep.addHigh(ha[t] - hp[t] - CandidateSweep.NUDGE);
+            sweep.addClipCorners(lp[t], hp[t]);
         }
-        return sortUnique(mhCand, n);
-    }
-
-    private int addHigh(int n, double c) {
-        if (c >= MultiplierProblem.LOWER && c < MultiplierProblem.UPPER) {
-            mhCand[n++] = c;
-        }
-        return n;
-    }
-
-    /** Sorts {@code a[0 .. n)} and drops repeats; returns the new length (shared with {@link ConservativeFitter}). */
-    static int sortUnique(double[] a, int n) {
-        Arrays.sort(a, 0, n);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (m == 0 || a[i] != a[m - 1]) {
-                a[m++] = a[i];
-            }
-        }
-        return m;
+        sweep.sortCandidates();
     }
 
     /** For each day, the first m_l candidate index at which each monotone indicator turns true (exact tests). */
-    private void indexDays(MultiplierProblem p, int nl) {
+    private void indexDays(MultiplierProblem p) {
         double[] la = p.la();
         double[] lp = p.lp();
         for (int t = p.from(); t < p.to(); t++) {
             int d = t - p.from();
-            double l = lp[t];
-            double a = la[t];
-            // clip(l + m) > a
-            int lo = 0;
-            int hi = nl;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (EntryExitKernel.clampLow(l + mlCand[mid]) > a) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            jFill[d] = lo;
-            lo = 0;
-            hi = nl;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (EntryExitKernel.clampLow(l + mlCand[mid]) >= a) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            jTpShort[d] = lo;
-            lo = 0;
-            hi = nl;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (l + mlCand[mid] >= 0) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            jZero[d] = lo;
-            lo = 0;
-            hi = nl;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (l + mlCand[mid] > -1) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            jLow[d] = lo;
+            jFill[d] = sweep.first(lp[t], la[t], true);
+            jTpShort[d] = sweep.first(lp[t], la[t], false);
+            sweep.indexClip(d, lp[t]);
         }
-    }
-
-    private void clearDiff(int nl) {
-        Arrays.fill(d0, 0, nl + 1, 0.0);
-        Arrays.fill(d1, 0, nl + 1, 0.0);
-    }
-
-    private void addRange(int a, int b, double c0, double c1) {
-        if (a < b) {
-            d0[a] += c0;
-            d0[b] -= c0;
-            d1[a] += c1;
-            d1[b] -= c1;
-        }
-    }
-
-    /** Adds {@code -w * clip(LP_t + m_l, -1, 0)} for candidate indices [a, nl). */
-    private void addMinusClippedLow(int d, double lpT, int a, int nl, double w) {
-        int low = Math.max(a, jLow[d]);
-        int zero = Math.max(a, jZero[d]);
-        addRange(a, Math.min(low, nl), w, 0);           // clipped at -1: -w * -1
-        addRange(low, Math.min(zero, nl), -w * lpT, -w); // interior: -w * (LP + m_l)
     }
 
     /** Long legs: filled from jFill on, earning exit - LP' - fee. With EOD the exit is the close. */
@@ -281,28 +121,27 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
         double[] ca = p.ca();
         double[] ha = p.ha();
         double[] hp = p.hp();
-        double fee = p.fee();
         for (int t = p.from(); t < p.to(); t++) {
             double w = wl[t];
             if (w <= 0) {
                 continue;
             }
+            // Intraday the take-profit at HP' fills when the high reaches it; otherwise the exit is the close.
+            double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
+            double exit = !closeAtEod && hpc <= ha[t] ? hpc : ca[t];
             int d = t - p.from();
-            double exit = ca[t];
-            if (!closeAtEod) {
-                double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
-                if (hpc <= ha[t]) {
-                    exit = hpc;
-                }
-            }
             int a = jFill[d];
-            addRange(a, nl, w * exit - fee * w, 0);
-            addMinusClippedLow(d, p.lp()[t], a, nl, w);
+            sweep.addRange(a, nl, w * exit - p.fee() * w, 0);
+            sweep.addClippedLow(d, p.lp()[t], a, nl, -w);
         }
     }
 
-    /** Short legs under close-at-EOD: a constant per m_h. */
-    private static double shortConstant(MultiplierProblem p, double mh, boolean closeAtEod) {
+    /**
+     * Short legs, entered at HP' when it fills. Under close-at-EOD they exit at the close and add only a constant per
+     * m_h, returned. Intraday they exit at LP' from jTpShort on, else at the close: the entries are returned, the
+     * exits added as pieces.
+     */
+    private double addShortLegs(MultiplierProblem p, int nl, double mh, boolean closeAtEod) {
         double[] ws = p.wShort();
         double[] ca = p.ca();
         double[] ha = p.ha();
@@ -311,39 +150,19 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
         double k = 0;
         for (int t = p.from(); t < p.to(); t++) {
             double w = ws[t];
-            if (w <= 0) {
+            double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
+            if (w <= 0 || !(hpc < ha[t])) {
                 continue;
             }
-            double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
-            if (hpc < ha[t]) {
+            if (closeAtEod) {
                 k += w * (hpc - ca[t]) - fee * w;
-            }
-        }
-        return k;
-    }
-
-    /** Short legs intraday: entry HP' when it fills, exit at LP' from jTpShort on, else at the close. */
-    private double addShortLegsIntraday(MultiplierProblem p, int nl, double mh) {
-        double[] ws = p.wShort();
-        double[] ca = p.ca();
-        double[] ha = p.ha();
-        double[] hp = p.hp();
-        double fee = p.fee();
-        double k = 0;
-        for (int t = p.from(); t < p.to(); t++) {
-            double w = ws[t];
-            if (w <= 0) {
-                continue;
-            }
-            double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
-            if (!(hpc < ha[t])) {
                 continue;
             }
             int d = t - p.from();
             k += w * hpc - fee * w;
             int a = Math.min(jTpShort[d], nl);
-            addRange(0, a, -w * ca[t], 0);
-            addMinusClippedLow(d, p.lp()[t], a, nl, w);
+            sweep.addRange(0, a, -w * ca[t], 0);
+            sweep.addClippedLow(d, p.lp()[t], a, nl, -w);
         }
         return k;
     }
