@@ -51,8 +51,10 @@ final class VectorKernels implements Kernels {
                     for (; r + WIDE_MR <= rEnd; r += WIDE_MR) {
                         wide8(x, r, w, s, out, accumulate, relu);
                     }
+                    // The few rows left over: the 256-bit row kernel on each half gives the same sums.
                     for (; r < rEnd; r++) {
-                        wide1(x, r, w, s, out, accumulate, relu);
+                        row1(x, r, w, s, 0, out, accumulate, relu);
+                        row1(x, r, w, s, 16, out, accumulate, relu);
                     }
                     continue;
                 }
@@ -131,22 +133,6 @@ final class VectorKernels implements Kernels {
         storeW(c71, r + 7, w, col + 16, out, accumulate, relu);
     }
 
-    private static void wide1(float[] x, int r, PackedLinear w, int s, float[] out, boolean accumulate, boolean relu) {
-        int in = w.in;
-        float[] p = w.packed;
-        FloatVector c0 = FloatVector.zero(W), c1 = FloatVector.zero(W);
-        int x0 = r * in;
-        int wk = s * in * S;
-        for (int k = 0; k < in; k++, wk += S) {
-            FloatVector a = FloatVector.broadcast(W, x[x0 + k]);
-            c0 = a.fma(FloatVector.fromArray(W, p, wk), c0);
-            c1 = a.fma(FloatVector.fromArray(W, p, wk + 16), c1);
-        }
-        int col = s * S;
-        storeW(c0, r, w, col, out, accumulate, relu);
-        storeW(c1, r, w, col + 16, out, accumulate, relu);
-    }
-
     /** Four rows times the 16 columns of a strip from {@code half}, on 256-bit vectors. */
     private static void block4(float[] x, int r, PackedLinear w, int s, int half, float[] out, boolean accumulate, boolean relu) {
         int in = w.in;
@@ -184,6 +170,7 @@ final class VectorKernels implements Kernels {
         store(c31, r + 3, w, col + 8, out, accumulate, relu);
     }
 
+    /** One row times the 16 columns of a strip from {@code half}, on 256-bit vectors: the rows a block leaves over. */
     private static void row1(float[] x, int r, PackedLinear w, int s, int half, float[] out, boolean accumulate, boolean relu) {
         int in = w.in;
         float[] p = w.packed;
@@ -200,7 +187,12 @@ final class VectorKernels implements Kernels {
         store(c1, r, w, col + 8, out, accumulate, relu);
     }
 
-    /** Bias, ReLU and the residual add for one vector of row r from column col, in the same order for every kernel. */
+    /**
+     * Bias, ReLU and the residual add for one vector of row r from column col, in the same order for every kernel.
+     * There is one copy per vector width on purpose: JDK 17's C2 does not inline it into the micro-kernels (it is
+     * "already compiled into a big method"), and a compiled method whose species is a parameter rather than a constant
+     * runs the Vector API's generic, allocating path.
+     */
     private static void store(FloatVector v, int r, PackedLinear w, int col, float[] out, boolean accumulate, boolean relu) {
         int n = w.out;
         if (col >= n) {
@@ -234,7 +226,7 @@ final class VectorKernels implements Kernels {
         v.intoArray(out, o, m);
     }
 
-    /** Bias, ReLU and the residual add for one vector of row r from column col, in the same order for every kernel. */
+    /** {@link #store} for 512-bit vectors. */
     private static void storeW(FloatVector v, int r, PackedLinear w, int col, float[] out, boolean accumulate, boolean relu) {
         int n = w.out;
         if (col >= n) {
