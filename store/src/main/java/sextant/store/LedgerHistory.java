@@ -2,9 +2,7 @@ package sextant.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,18 +123,7 @@ public final class LedgerHistory {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
                 }
-                List<Map<String, Object>> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            row.put(md.getColumnLabel(i), rs.getObject(i));
-                        }
-                        out.add(row);
-                    }
-                }
-                return out;
+                return ResultRows.of(ps);
             }
         });
     }

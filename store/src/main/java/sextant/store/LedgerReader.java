@@ -1,10 +1,6 @@
 package sextant.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,18 +79,7 @@ public final class LedgerReader {
                 if (id != null) {
                     ps.setLong(1, id);
                 }
-                List<Map<String, Object>> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            row.put(md.getColumnLabel(i), rs.getObject(i));
-                        }
-                        out.add(row);
-                    }
-                }
-                return out;
+                return ResultRows.of(ps);
             }
         });
     }

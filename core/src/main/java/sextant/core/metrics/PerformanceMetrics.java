@@ -75,18 +75,11 @@ public final class PerformanceMetrics {
     }
 
     private static double sharpe(double[] r, int from, int to, int periods, int ddof) {
-        int n = 0;
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            if (Double.isFinite(r[i])) {
-                n++;
-                sum += r[i];
-            }
-        }
+        int n = finiteCount(r, from, to);
         if (n - ddof <= 0) {
             return 0;
         }
-        double mean = sum / n;
+        double mean = mean(r, from, to);
         double ss = 0;
         for (int i = from; i < to; i++) {
             if (Double.isFinite(r[i])) {
@@ -113,6 +106,16 @@ public final class PerformanceMetrics {
             }
         }
         return n == 0 ? 0 : sum / n;
+    }
+
+    private static int finiteCount(double[] r, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isFinite(r[i])) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public static double sum(double[] r, int from, int to) {
