@@ -43,12 +43,11 @@ public final class AlpacaMarketData implements MarketData {
         this.http = http;
     }
 
-    /** A market data client with its own rate limiter. Sends nothing until asked. */
-    public static AlpacaMarketData create(AlpacaConfig config) {
-        return new AlpacaMarketData(AlpacaHttp.system(config));
-    }
-
-    /** With an injected clock (decides which bars are closed) and sleeper, and seeded jitter. */
+    /**
+     * A market data client with its own rate limiter, an injected clock (decides which bars are closed) and sleeper,
+     * and seeded jitter. Sends nothing until asked. A cycle gets its client from {@link AlpacaSession}, which shares
+     * one rate limiter with the broker.
+     */
     public static AlpacaMarketData create(AlpacaConfig config, Clock clock, Sleeper sleeper, long jitterSeed) {
         return new AlpacaMarketData(AlpacaHttp.seeded(config, clock, sleeper, jitterSeed));
     }

@@ -103,12 +103,8 @@ public record AlpacaOrderRequest(String symbol, BigDecimal qty, Side side, Order
         n.put("side", side.wire());
         n.put("type", type.wire());
         n.put("time_in_force", timeInForce.wire());
-        if (limitPrice != null) {
-            n.put("limit_price", limitPrice.toPlainString());
-        }
-        if (stopPrice != null) {
-            n.put("stop_price", stopPrice.toPlainString());
-        }
+        Json.putDecimal(n, "limit_price", limitPrice);
+        Json.putDecimal(n, "stop_price", stopPrice);
         n.put("client_order_id", clientOrderId);
         if (!orderClass.equals("simple")) {
             n.put("order_class", orderClass);

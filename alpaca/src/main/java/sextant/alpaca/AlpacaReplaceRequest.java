@@ -16,15 +16,9 @@ public record AlpacaReplaceRequest(BigDecimal qty, BigDecimal limitPrice, BigDec
 
     String toJson(ObjectMapper mapper) {
         ObjectNode n = mapper.createObjectNode();
-        if (qty != null) {
-            n.put("qty", qty.toPlainString());
-        }
-        if (limitPrice != null) {
-            n.put("limit_price", limitPrice.toPlainString());
-        }
-        if (stopPrice != null) {
-            n.put("stop_price", stopPrice.toPlainString());
-        }
+        Json.putDecimal(n, "qty", qty);
+        Json.putDecimal(n, "limit_price", limitPrice);
+        Json.putDecimal(n, "stop_price", stopPrice);
         if (timeInForce != null) {
             n.put("time_in_force", timeInForce.wire());
         }

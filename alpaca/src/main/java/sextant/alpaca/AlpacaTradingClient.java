@@ -56,12 +56,7 @@ public final class AlpacaTradingClient {
 
     /** The open position in one instrument, or empty when there is none (HTTP 404). */
     public Optional<AlpacaPosition> position(Instrument instrument) {
-        AlpacaHttp.Result r = http.get(AlpacaHttp.Api.TRADING, "/v2/positions/" + AlpacaHttp.enc(AlpacaSymbols.pathSegment(instrument)),
-                Map.of());
-        if (r.status() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(AlpacaPosition.from(okJson(r, instrument.symbol())));
+        return byInstrument("/v2/positions/", instrument, AlpacaPosition::from);
     }
 
     public AlpacaClock clock() {
@@ -77,12 +72,17 @@ public final class AlpacaTradingClient {
 
     /** One asset (tradable, fractionable, increments), or empty when Alpaca does not know the symbol. */
     public Optional<AlpacaAsset> asset(Instrument instrument) {
-        AlpacaHttp.Result r = http.get(AlpacaHttp.Api.TRADING, "/v2/assets/" + AlpacaHttp.enc(AlpacaSymbols.pathSegment(instrument)),
+        return byInstrument("/v2/assets/", instrument, AlpacaAsset::from);
+    }
+
+    /** GET {@code prefix} + the instrument's path segment; empty on 404 (Alpaca has none). */
+    private <T> Optional<T> byInstrument(String prefix, Instrument instrument, Function<JsonNode, T> from) {
+        AlpacaHttp.Result r = http.get(AlpacaHttp.Api.TRADING, prefix + AlpacaHttp.enc(AlpacaSymbols.pathSegment(instrument)),
                 Map.of());
         if (r.status() == 404) {
             return Optional.empty();
         }
-        return Optional.of(AlpacaAsset.from(okJson(r, instrument.symbol())));
+        return Optional.of(from.apply(okJson(r, instrument.symbol())));
     }
 
     /** Active assets of one class: {@code us_equity} or {@code crypto}. */

@@ -1,6 +1,8 @@
 package sextant.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,6 +52,13 @@ final class Json {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
             throw new AlpacaApiException("Alpaca sent an invalid timestamp in '" + field + "': '" + s + "'", 200, 0);
+        }
+    }
+
+    /** Writes a quantity or price as Alpaca wants it (a plain decimal string), leaving the field out when absent. */
+    static void putDecimal(ObjectNode n, String field, BigDecimal value) {
+        if (value != null) {
+            n.put(field, value.toPlainString());
         }
     }
 }
