@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sextant.core.key.Keyed;
 import sextant.core.order.OrderOutcome;
 import sextant.core.order.TrackedOrder;
 
@@ -49,7 +50,7 @@ class StoreMigrationTest {
             try (Statement s = db.connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT event FROM orders ORDER BY rowid")) {
                 while (rs.next()) {
-                    events.add(OrderOutcome.fromKey(rs.getString(1)));
+                    events.add(Keyed.parse(OrderOutcome.values(), rs.getString(1), "order outcome"));
                 }
             }
             assertThat(events).containsExactly(OrderOutcome.SUBMITTED, OrderOutcome.ALREADY_PRESENT);

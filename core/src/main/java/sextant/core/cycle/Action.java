@@ -1,12 +1,11 @@
 package sextant.core.cycle;
 
-import sextant.core.key.Keyed;
 import sextant.core.key.NameKeyed;
 
 /**
  * What the cycle decided to do with one symbol. {@link #key()} is the stable text stored in the ledger's
  * {@code decisions.action} column and read by the HTML report, so databases written while the action was a string
- * read the same.
+ * read the same ({@code Keyed.parse} reads it back).
  */
 public enum Action implements NameKeyed {
     /** Enter a new position (the portfolio step has sized it). */
@@ -17,10 +16,6 @@ public enum Action implements NameKeyed {
     SKIP,
     /** Could not be analysed: its positions and orders are left exactly as they are. */
     ERROR;
-
-    public static Action fromKey(String key) {
-        return Keyed.parse(values(), key, "decision action");
-    }
 
     @Override
     public String toString() {

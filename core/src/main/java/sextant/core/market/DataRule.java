@@ -1,6 +1,5 @@
 package sextant.core.market;
 
-import sextant.core.key.Keyed;
 import sextant.core.key.NameKeyed;
 
 /**
@@ -19,9 +18,4 @@ public enum DataRule implements NameKeyed {
     OUTLIER,
     /** Bars already cached differ from the same days freshly loaded beyond rounding (a split or adjustment applied later). */
     RESTATED;
-
-    /** The rule with this configuration key, or an exception listing the keys. */
-    public static DataRule fromKey(String key) {
-        return Keyed.parse(values(), key, "data rule");
-    }
 }

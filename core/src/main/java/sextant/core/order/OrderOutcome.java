@@ -1,12 +1,11 @@
 package sextant.core.order;
 
-import sextant.core.key.Keyed;
 import sextant.core.key.NameKeyed;
 
 /**
  * What the orders phase did with (or found about) one order. {@link #key()} is the stable text stored in the
- * ledger's {@code orders.event} column; {@link #fromKey} also reads the keys of databases written before this enum
- * existed ({@code already-present}).
+ * ledger's {@code orders.event} column ({@code Keyed.parse} reads it back); {@link #ALREADY_PRESENT} is kept for
+ * the rows of databases written before this enum existed.
  */
 public enum OrderOutcome implements NameKeyed {
     /** Sent to the broker this cycle. */
@@ -31,10 +30,6 @@ public enum OrderOutcome implements NameKeyed {
     LEFT_ALONE,
     /** Written by versions before ownership: the client order id was found at the broker, nothing was sent. */
     ALREADY_PRESENT;
-
-    public static OrderOutcome fromKey(String key) {
-        return Keyed.parse(values(), key, "order outcome");
-    }
 
     @Override
     public String toString() {

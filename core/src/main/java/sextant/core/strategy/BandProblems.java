@@ -7,30 +7,11 @@ import sextant.core.optimize.MultiplierProblem;
  * the strategy chooses each bar's leg weights. The conservative fill model reads the bars' opens, so it refuses bands
  * without them.
  */
-final class BandProblems {
-    private final BandSeries bands;
-    private final double fee;
-    private final FillModel fillModel;
-
-    BandProblems(BandSeries bands, double fee, FillModel fillModel) {
+record BandProblems(BandSeries bands, double fee, FillModel fillModel) {
+    BandProblems {
         if (fillModel == FillModel.CONSERVATIVE && bands.moves() == null) {
             throw new IllegalArgumentException("the conservative fill model needs the bars' opens");
         }
-        this.bands = bands;
-        this.fee = fee;
-        this.fillModel = fillModel;
-    }
-
-    BandSeries bands() {
-        return bands;
-    }
-
-    double fee() {
-        return fee;
-    }
-
-    FillModel fillModel() {
-        return fillModel;
     }
 
     /** Bars [from, to) with these long and short leg weights (indexed by bar), carried to the window's end. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import sextant.core.key.Keyed;
 import sextant.core.market.Instrument;
 
 class ActionTest {
@@ -13,14 +14,14 @@ class ActionTest {
         // The ledger and the HTML report read these exact texts; changing one orphans existing databases.
         assertThat(Action.values()).extracting(Action::key).containsExactly("trade", "hold", "skip", "error");
         for (Action a : Action.values()) {
-            assertThat(Action.fromKey(a.key())).isEqualTo(a);
-            assertThat(Action.fromKey(" " + a.key().toUpperCase(Locale.ROOT) + " ")).isEqualTo(a);
+            assertThat(Keyed.parse(Action.values(), a.key(), "decision action")).isEqualTo(a);
+            assertThat(Keyed.parse(Action.values(), " " + a.key().toUpperCase(Locale.ROOT) + " ", "decision action")).isEqualTo(a);
         }
     }
 
     @Test
     void anUnknownKeyIsRefusedWithTheKnownOnes() {
-        assertThatThrownBy(() -> Action.fromKey("close")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keyed.parse(Action.values(), "close", "decision action")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'close'").hasMessageContaining("[trade, hold, skip, error]");
     }
 

@@ -26,9 +26,9 @@ class KeyedTest {
     @Test
     void everyKeyedEnumReadsItsKeysBackWhateverTheCaseAndSpacing() {
         for (OrderOutcome o : OrderOutcome.values()) {
-            assertThat(OrderOutcome.fromKey(" " + o.key().toUpperCase(java.util.Locale.ROOT) + "\t")).isEqualTo(o);
+            assertThat(Keyed.parse(OrderOutcome.values(), " " + o.key().toUpperCase(java.util.Locale.ROOT) + "\t", "order outcome")).isEqualTo(o);
         }
-        assertThat(DataRule.fromKey("Missing-Sessions")).isEqualTo(DataRule.MISSING_SESSIONS);
+        assertThat(Keyed.parse(DataRule.values(), "Missing-Sessions", "data rule")).isEqualTo(DataRule.MISSING_SESSIONS);
         assertThat(StrategyId.fromKey("MaxDiffAlwaysOn")).isEqualTo(StrategyId.MAXDIFF_ALWAYS_ON);
         assertThat(FillModel.fromKey(" original ")).isEqualTo(FillModel.ORIGINAL);
         assertThat(CycleStatus.fromKey("SYMBOL_ERRORS")).isEqualTo(CycleStatus.SYMBOL_ERRORS);
@@ -41,7 +41,7 @@ class KeyedTest {
                 .hasMessage("unknown fill model 'optimistic'; known: [conservative, original]");
         assertThatThrownBy(() -> StrategyId.fromKey(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown strategy 'null'").hasMessageContaining("maxdiffalwayson, pctdiff");
-        assertThatThrownBy(() -> DataRule.fromKey("gaps")).hasMessage("unknown data rule 'gaps'; known: "
+        assertThatThrownBy(() -> Keyed.parse(DataRule.values(), "gaps", "data rule")).hasMessage("unknown data rule 'gaps'; known: "
                 + "[too-few-bars, stale, missing-sessions, outlier, restated]");
     }
 }
