@@ -1,9 +1,10 @@
 package sextant.core.order;
 
-import java.util.Locale;
+import sextant.core.key.Keyed;
+import sextant.core.key.NameKeyed;
 
 /** Where a {@link PositionPlan} stands. The ledger stores {@link #key()}. */
-public enum PlanStatus {
+public enum PlanStatus implements NameKeyed {
     /** The entry order is out and has not filled yet. */
     PENDING,
     /** The entry filled (in part or whole): the position exists and the plan manages its exits. */
@@ -17,17 +18,8 @@ public enum PlanStatus {
         return this == PENDING || this == OPEN;
     }
 
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** An unknown status means the ledger was written by another Sextant version; the message lists the known ones. */
     public static PlanStatus fromKey(String key) {
-        for (PlanStatus s : values()) {
-            if (s.key().equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown position-plan status '" + key + "' (expected one of pending, open,"
-                + " closed, cancelled); the ledger was written by another Sextant version");
+        return Keyed.parse(values(), key, "position-plan status");
     }
 }

@@ -8,6 +8,7 @@ import sextant.core.backtest.StrategyId;
 import sextant.core.cycle.CycleStatus;
 import sextant.core.market.DataRule;
 import sextant.core.order.OrderOutcome;
+import sextant.core.order.PlanStatus;
 import sextant.core.strategy.FillModel;
 
 class KeyedTest {
@@ -21,6 +22,9 @@ class KeyedTest {
                 "cancelled", "cancel-pending", "filled-during-cancel", "reconciled", "refused", "failed", "left-alone",
                 "already-present");
         assertThat(OrderOutcome.CANCEL_PENDING).hasToString("cancel-pending");
+        assertThat(PlanStatus.values()).extracting(PlanStatus::key).containsExactly("pending", "open", "closed",
+                "cancelled");
+        assertThat(PlanStatus.fromKey("open")).isEqualTo(PlanStatus.OPEN);
     }
 
     @Test
