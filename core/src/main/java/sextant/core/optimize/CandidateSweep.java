@@ -169,19 +169,23 @@ final class CandidateSweep {
      * {@code above}, or -1 when none is; {@link #best()} is then that value.
      */
     int bestLow(double k, double above) {
-        best = above;
+        double[] c0 = d0;
+        double[] c1 = d1;
+        double[] ml = mlCand;
+        double top = above;
         int bestJ = -1;
         double s0 = 0;
         double s1 = 0;
         for (int j = 0; j < nl; j++) {
-            s0 += d0[j];
-            s1 += d1[j];
-            double v = k + s0 + s1 * mlCand[j];
-            if (v > best) {
-                best = v;
+            s0 += c0[j];
+            s1 += c1[j];
+            double v = k + s0 + s1 * ml[j];
+            if (v > top) {
+                top = v;
                 bestJ = j;
             }
         }
+        best = top;
         return bestJ;
     }
 

@@ -65,7 +65,7 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
             int bestI = -1;
             double bestShort = Double.NEGATIVE_INFINITY;
             for (int i = nh - 1; i >= 0; i--) {
-                double v = addShortLegs(p, nl, sweep.mhCand[i], true);
+                double v = shortsAtClose(p, sweep.mhCand[i]);
                 if (v > bestShort) {
                     bestShort = v;
                     bestI = i;
@@ -80,7 +80,7 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
         for (int i = 0; i < nh; i++) {
             double mh = sweep.mhCand[i];
             sweep.clear();
-            double k = addShortLegs(p, nl, mh, false);
+            double k = addShortLegsIntraday(p, nl, mh);
             addLongLegs(p, nl, false, mh);
             sweep.searchAt(mh, k);
         }
@@ -137,11 +137,25 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
     }
 
     /**
-     * Short legs, entered at HP' when it fills. Under close-at-EOD they exit at the close and add only a constant per
-     * m_h, returned. Intraday they exit at LP' from jTpShort on, else at the close: the entries are returned, the
-     * exits added as pieces.
+     * Short legs under close-at-EOD: entered at HP' when it fills, out at the close, so a constant per m_h. Small and
+     * static so that the JIT inlines it into the m_h loop.
      */
-    private double addShortLegs(MultiplierProblem p, int nl, double mh, boolean closeAtEod) {
+    private static double shortsAtClose(MultiplierProblem p, double mh) {
+        double k = 0;
+        for (int t = p.from(); t < p.to(); t++) {
+            double w = p.wShort()[t];
+            if (w > 0) {
+                double hpc = EntryExitKernel.clampHigh(p.hp()[t] + mh);
+                if (hpc < p.ha()[t]) {
+                    k += w * (hpc - p.ca()[t]) - p.fee() * w;
+                }
+            }
+        }
+        return k;
+    }
+
+    /** Short legs intraday: entry HP' when it fills (returned), exit at LP' from jTpShort on, else at the close. */
+    private double addShortLegsIntraday(MultiplierProblem p, int nl, double mh) {
         double[] ws = p.wShort();
         double[] ca = p.ca();
         double[] ha = p.ha();
@@ -150,12 +164,11 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
         double k = 0;
         for (int t = p.from(); t < p.to(); t++) {
             double w = ws[t];
-            double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
-            if (w <= 0 || !(hpc < ha[t])) {
+            if (w <= 0) {
                 continue;
             }
-            if (closeAtEod) {
-                k += w * (hpc - ca[t]) - fee * w;
+            double hpc = EntryExitKernel.clampHigh(hp[t] + mh);
+            if (!(hpc < ha[t])) {
                 continue;
             }
             int d = t - p.from();
