@@ -38,6 +38,7 @@ import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.OrderOutcome;
 import sextant.core.order.Position;
+import sextant.core.order.PositionPlan;
 import sextant.core.port.Broker;
 import sextant.core.port.Ledger;
 import sextant.core.port.MarketData;
@@ -153,17 +154,18 @@ public final class CycleEngine implements AutoCloseable {
             bars.forEach((i, b) -> lastClose.put(i, b.close()[b.size() - 1]));
             // Reconcile first: fills since the last cycle and order statuses decide what Sextant owns now.
             OrderPhase orderPhase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
-            timed(timings, Phase.ORDERS, () -> {
+            List<PositionPlan> plans = timed(timings, Phase.ORDERS, () -> {
                 orderPhase.reconcile();
-                return null;
+                return new PlanStatusKeeper(broker, ledger, clock).update();
             });
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<Position> ownPositions = orderPhase.ownPositions(positions);
             EntryStatus entries = orderSettings.entryGate().entries();
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> gated(ValidationStage.withWarnings(decide(backtests.done(), forecasts.modelIds(), lastClose,
-                            failed, account, ownPositions), validated.warnings()), entries, ownPositions));
+                    () -> ManagedDecisions.apply(gated(ValidationStage.withWarnings(decide(backtests.done(),
+                            forecasts.modelIds(), lastClose, failed, account, ownPositions), validated.warnings()), entries,
+                            ownPositions), plans, ownPositions, asOf, orderSettings.calendars()));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
             List<Fill> fills = orderPhase.fills();
 
@@ -208,7 +210,7 @@ public final class CycleEngine implements AutoCloseable {
             OrderPhase phase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
             timed(timings, Phase.ORDERS, () -> {
                 phase.reconcile();
-                return null;
+                return new PlanStatusKeeper(broker, ledger, clock).update();
             });
             ledger.recordAccount(cycleId, clock.instant(), broker.account());
             timings.setTotal(System.nanoTime() - start);

@@ -35,6 +35,7 @@ final class OrderPhase {
     private final Reconciler reconciler;
     private final OrderPlanner planner;
     private final OrderExecutor executor;
+    private final PlanRecorder plans;
 
     OrderPhase(Broker broker, Ledger ledger, long cycleId, ClientOrderIds ids, OrderSettings settings, Clock clock) {
         this.broker = broker;
@@ -45,6 +46,7 @@ final class OrderPhase {
         this.reconciler = new Reconciler(broker, ledger, cycleId, ids, clock);
         this.planner = new OrderPlanner(ids);
         this.executor = new OrderExecutor(broker, ledger, cycleId, reconciler, settings);
+        this.plans = new PlanRecorder(ledger, cycleId, ids, settings.exits());
     }
 
     /** Start of cycle: fills since the last cycle, order statuses and owned positions brought up to date. */
@@ -105,6 +107,7 @@ final class OrderPhase {
                         + e.getMessage()));
             }
         }
+        plans.record(day, decisions, events);
         return events;
     }
 

@@ -99,11 +99,11 @@ final class AlpacaAccountHarness implements AutoCloseable {
     }
 
     static SymbolDecision trade(Instrument i, Side side, double entry, double takeProfit, double qty) {
-        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, 0.01, entry, takeProfit, qty, "test pick", false);
+        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, 0.01, entry, takeProfit, qty, "test pick", false, false);
     }
 
     static SymbolDecision hold(Instrument i, Side side, double takeProfit, double qty) {
-        return new SymbolDecision(i, Action.HOLD, StrategyId.MAXDIFF, side, 0.01, Double.NaN, takeProfit, qty, "test hold", false);
+        return new SymbolDecision(i, Action.HOLD, StrategyId.MAXDIFF, side, 0.01, Double.NaN, takeProfit, qty, "test hold", false, false);
     }
 
     static SymbolDecision skip(Instrument i) {
