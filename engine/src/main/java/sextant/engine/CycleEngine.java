@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.backtest.BacktestMemo;
@@ -123,6 +124,15 @@ public final class CycleEngine implements AutoCloseable {
 
     /** Runs one cycle for {@code asOf}: bars dated before {@code asOf} are closed; orders are for {@code asOf}. */
     public CycleReport run(LocalDate asOf, List<Instrument> universe) {
+        return run(asOf, universe, i -> true);
+    }
+
+    /**
+     * Runs one cycle for {@code asOf} over {@code universe}, acting only on the account's symbols in {@code scope}: a
+     * run loop's cycle for its stock group must not wind down the crypto positions the crypto group manages, nor
+     * the other way round.
+     */
+    public CycleReport run(LocalDate asOf, List<Instrument> universe, Predicate<Instrument> scope) {
         PhaseTimings timings = new PhaseTimings();
         long start = System.nanoTime();
         long cycleId = timed(timings, Phase.LEDGER, () -> ledger.startCycle(clock.instant(), asOf, broker.name(),
@@ -166,7 +176,7 @@ public final class CycleEngine implements AutoCloseable {
                     () -> ManagedDecisions.apply(gated(ValidationStage.withWarnings(decide(backtests.done(),
                             forecasts.modelIds(), lastClose, failed, account, ownPositions), validated.warnings()), entries,
                             ownPositions), plans, ownPositions, asOf, orderSettings.calendars()));
-            List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
+            List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose, scope));
             List<Fill> fills = orderPhase.fills();
 
             timed(timings, Phase.LEDGER, () -> {

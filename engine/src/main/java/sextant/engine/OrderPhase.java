@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.cycle.Action;
@@ -73,9 +74,19 @@ final class OrderPhase {
     }
 
     List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<Instrument, Double> lastClose) {
+        return run(day, decisions, lastClose, i -> true);
+    }
+
+    /**
+     * @param scope the instruments this cycle is for (a run loop's stock or crypto group): symbols outside it are
+     *              neither planned nor wound down, as another group's cycle manages them
+     */
+    List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<Instrument, Double> lastClose,
+                         Predicate<Instrument> scope) {
         List<OrderEvent> events = new ArrayList<>(reconciler.events());
-        Map<String, Ownership.SymbolBook> books = Ownership.split(ids, broker.positions(), broker.openOrders(),
-                ledger.ownedPositions());
+        Map<String, Ownership.SymbolBook> books = new java.util.TreeMap<>(Ownership.split(ids, broker.positions(),
+                broker.openOrders(), ledger.ownedPositions()));
+        books.values().removeIf(b -> !scope.test(b.instrument()));
         for (Ownership.SymbolBook b : books.values()) {
             leaveForeignAlone(b, events);
         }
