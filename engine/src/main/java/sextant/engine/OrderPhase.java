@@ -45,7 +45,7 @@ final class OrderPhase {
         this.ids = ids;
         this.settings = settings;
         this.reconciler = new Reconciler(broker, ledger, cycleId, ids, clock);
-        this.planner = new OrderPlanner(ids);
+        this.planner = new OrderPlanner(ids, broker::attachesTakeProfit);
         this.executor = new OrderExecutor(broker, ledger, cycleId, reconciler, settings);
         this.plans = new PlanRecorder(ledger, cycleId, ids, settings.exits());
     }

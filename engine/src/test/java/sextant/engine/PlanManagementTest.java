@@ -28,6 +28,7 @@ import sextant.core.order.Side;
 class PlanManagementTest {
     private static final Instrument AAPL = Instrument.stock("AAPL");
     private static final Instrument MSFT = Instrument.stock("MSFT");
+    private static final Instrument LINK = Instrument.crypto("LINKUSD");
     private static final LocalDate MON = LocalDate.of(2026, 11, 2);
     private static final LocalDate TUE = MON.plusDays(1);
     private static final LocalDate WED = MON.plusDays(2);
@@ -58,15 +59,18 @@ class PlanManagementTest {
             assertThat(pending.hasStop()).as("exits.stop-loss is off by default").isFalse();
             assertThat(pending.maxHoldingSessions()).as("not close-at-EOD: carried one bar, as the kernel").isEqualTo(2);
 
+            // A stock entry on Alpaca is an OTO: its take-profit leg works from the fill, and the desk keeps it.
+            assertThat(h.byClientId("sx-20261102-AAPL-eb").orderClass()).isEqualTo("oto");
             h.fake.fillOrder(h.byClientId("sx-20261102-AAPL-eb").id(), 99);
             long step = desk.startStep(MON, "test manage", "test", "test");
-            List<OrderEvent> managed = desk.manage(step, MON, i -> true, false);
+            desk.manage(step, MON, i -> true, false);
             assertThat(planOf(h, AAPL).status()).isEqualTo(PlanStatus.OPEN);
-            assertThat(managed).anyMatch(e -> e.request() != null && e.request().clientOrderId().equals("sx-20261102-AAPL-xs"));
-            FakeOrder tp = h.byClientId("sx-20261102-AAPL-xs");
+            FakeOrder tp = h.fake.orders().stream().filter(FakeOrder::isLeg).findFirst().orElseThrow();
             assertThat(tp.side()).isEqualTo("sell");
             assertThat(tp.limitPrice()).isEqualTo(102);
             assertThat(tp.qty()).isEqualTo(10);
+            assertThat(tp.status()).isEqualTo("new");
+            assertThat(h.fake.orderByClientOrderId("sx-20261102-AAPL-xs")).as("no second take-profit").isEmpty();
             assertThat(desk.manage(step, MON, i -> true, false)).as("a second poll finds nothing to change").isEmpty();
             assertThat(alerts).isEmpty();
 
@@ -111,11 +115,14 @@ class PlanManagementTest {
             assertThat(planOf(h, MSFT).maxHoldingSessions()).isEqualTo(1);
             h.fake.fillOrder(h.byClientId("sx-20261102-MSFT-eb").id(), 198);
             desk.manage(desk.startStep(MON, "m", "t", "t"), MON, i -> true, false);
-            assertThat(h.byClientId("sx-20261102-MSFT-xs").status()).isEqualTo("new");
+            FakeOrder leg = h.fake.orders().stream().filter(o -> o.isLeg() && o.symbol().equals("MSFT")).findFirst()
+                    .orElseThrow();
+            assertThat(leg.status()).isEqualTo("new");
 
             h.fake.setPrice("MSFT", 201.37);
             desk.closeDue(desk.startStep(MON, "p", "t", "t"), MON, i -> true, false);
-            assertThat(h.byClientId("sx-20261102-MSFT-xs").status()).as("the take-profit makes way").isEqualTo("canceled");
+            assertThat(h.fake.orders().stream().filter(o -> o.id().equals(leg.id())).findFirst().orElseThrow().status())
+                    .as("the take-profit makes way").isEqualTo("canceled");
             FakeOrder passive = h.byClientId("sx-20261102-MSFT-cs");
             assertThat(passive.type()).isEqualTo("limit");
             assertThat(passive.limitPrice()).as("at the last price, not through it").isEqualTo(201.37);
@@ -140,18 +147,38 @@ class PlanManagementTest {
     }
 
     @Test
+    void aCryptoFillGetsItsTakeProfitFromTheDeskAtOnce() throws Exception {
+        try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
+            h.fake.setPrice("LINKUSD", 20);
+            SessionDesk desk = new SessionDesk(h.broker, h.ledger, "sx", h.settings, a -> { }, Clock.systemUTC());
+            h.cycle(MON, trade(LINK, 19.5, 20.5, 10, false));
+            assertThat(h.byClientId("sx-20261102-LINKUSD-eb").orderClass()).as("Alpaca has no OTO for crypto")
+                    .isNotEqualTo("oto");
+            h.fake.fillOrder(h.byClientId("sx-20261102-LINKUSD-eb").id(), 19.5);
+            List<OrderEvent> managed = desk.manage(desk.startStep(MON, "m", "t", "t"), MON, i -> true, false);
+            assertThat(managed).anyMatch(e -> e.request() != null
+                    && e.request().clientOrderId().equals("sx-20261102-LINKUSD-xs"));
+            FakeOrder tp = h.byClientId("sx-20261102-LINKUSD-xs");
+            assertThat(tp.side()).isEqualTo("sell");
+            assertThat(tp.limitPrice()).isEqualTo(20.5);
+            assertThat(tp.timeInForce()).isEqualTo("gtc");
+            assertThat(planOf(h, LINK).status()).isEqualTo(PlanStatus.OPEN);
+        }
+    }
+
+    @Test
     void aPositionLeftWithoutItsExitIsAlertedOnce() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
-            h.fake.setPrice("AAPL", 100);
+            h.fake.setPrice("LINKUSD", 20);
             List<Alert> alerts = new ArrayList<>();
             SessionDesk desk = new SessionDesk(h.broker, h.ledger, "sx", h.settings, alerts::add, Clock.systemUTC());
-            h.cycle(MON, trade(AAPL, 99, 102, 10, false));
-            h.fake.fillOrder(h.byClientId("sx-20261102-AAPL-eb").id(), 99);
+            h.cycle(MON, trade(LINK, 19.5, 20.5, 10, false));
+            h.fake.fillOrder(h.byClientId("sx-20261102-LINKUSD-eb").id(), 19.5);
             h.fake.rateLimitNext("POST", "/v2/orders", 20, 0);
             desk.manage(desk.startStep(MON, "m", "t", "t"), MON, i -> true, false);
             desk.manage(desk.startStep(MON, "m", "t", "t"), MON, i -> true, false);
             assertThat(alerts).filteredOn(a -> a.event() == AlertEvent.POSITION_WITHOUT_EXIT).singleElement()
-                    .satisfies(a -> assertThat(a.message()).startsWith("AAPL: 10 held with no exit order (managed by plan #"));
+                    .satisfies(a -> assertThat(a.message()).startsWith("LINKUSD: 10 held with no exit order (managed by plan #"));
             assertThat(alerts).anyMatch(a -> a.event() == AlertEvent.ORDER_REJECTED);
         }
     }
