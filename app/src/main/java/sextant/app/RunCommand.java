@@ -70,20 +70,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     UniverseOptions universeOptions;
 
-    @Option(names = "--broker", paramLabel = "paper|alpaca", description = "Overrides broker.type.")
-    String broker;
-
-    @Option(names = "--live", description = "Trade the live Alpaca account (needs --confirm-live).")
-    boolean live;
-
-    @Option(names = "--confirm-live", description = "Confirms that --live may place real-money orders.")
-    boolean confirmLive;
+    @Mixin
+    AccountOptions account;
 
     @Override
     @SuppressWarnings("try") // the state lock is held for the whole block, never referenced in it
     public Integer call() throws Exception {
-        LiveTrading liveTrading = new LiveTrading(live, confirmLive);
-        SextantConfig cfg = universeOptions.apply(common.load()).withBroker(broker);
+        LiveTrading liveTrading = account.liveTrading();
+        SextantConfig cfg = universeOptions.apply(common.load()).withBroker(account.broker);
         liveTrading.check(cfg);
         boolean simulated = switch (clock) {
             case "system" -> false;
@@ -161,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new ConfigException("--clock simulated runs on the local paper broker only (--broker paper):"
                         + " Alpaca trades now");
             }
-            if (once || live) {
+            if (once || account.live) {
                 throw new ConfigException("--clock simulated cannot be combined with --once or --live");
             }
         } else if (from != null || to != null) {
