@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.core.calendar.NyseCalendar;
 import sextant.core.calendar.Session;
+import sextant.testkit.Shared;
 
 /**
  * {@code sextant run --clock simulated} through the real CLI over 60 NYSE sessions of real bars (../shared), on the
@@ -42,7 +43,7 @@ class RunSimulatedEndToEndTest {
         assertThat(sessions).isEqualTo(60);
         Path state = dir.resolve("state");
         Cli r = Cli.run("run", "--clock", "simulated", "--from", FROM.toString(), "--to", TO.toString(), "--state-dir",
-                state.toString(), "--set", "data.source=csv", "--set", "data.csv-dir=" + Cli.shared().resolve("data/daily"),
+                state.toString(), "--set", "data.source=csv", "--set", "data.csv-dir=" + Shared.root().resolve("data/daily"),
                 "--set", "universe.stocks=[AEM,HEI,JD,KGC,MSTR]", "--set", "universe.crypto=[]",
                 "--set", "strategies.edge-z=0", "--set", "run.poll-seconds=3600");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
