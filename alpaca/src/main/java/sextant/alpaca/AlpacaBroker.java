@@ -135,6 +135,12 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         stream.close();
     }
 
+    /** Stocks: an OTO entry whose take-profit leg Alpaca places at the fill (reported as the entry's id + "-x"). */
+    @Override
+    public boolean attachesTakeProfit(Instrument instrument) {
+        return !instrument.isCrypto();
+    }
+
     @Override
     public String name() {
         return client.http().config().live() ? "alpaca-live" : "alpaca-paper";

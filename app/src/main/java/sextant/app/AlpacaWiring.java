@@ -1,7 +1,12 @@
 package sextant.app;
 
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import sextant.alpaca.AlpacaConfig;
+import sextant.alpaca.AlpacaMarketCalendar;
+import sextant.core.calendar.FallbackCalendar;
+import sextant.core.calendar.NyseCalendar;
+import sextant.core.port.MarketCalendar;
 import sextant.alpaca.AlpacaSession;
 import sextant.alpaca.SessionDate;
 import sextant.core.port.Broker;
@@ -30,6 +35,15 @@ final class AlpacaWiring {
 
     Broker broker() {
         return session().broker();
+    }
+
+    /**
+     * NYSE sessions from Alpaca's {@code /v2/calendar} (holidays and closures announced after this release included),
+     * falling back to the built-in rules, with a warning in the log, when Alpaca cannot be asked.
+     */
+    MarketCalendar calendar() {
+        return new FallbackCalendar(new AlpacaMarketCalendar(session().trading()), new NyseCalendar(),
+                msg -> LoggerFactory.getLogger(AlpacaWiring.class).warn(msg));
     }
 
     /** The cycle date from Alpaca's clock and calendar (see {@link SessionDate}). */

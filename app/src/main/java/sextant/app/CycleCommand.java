@@ -44,14 +44,8 @@ final class CycleCommand implements Callable<Integer> {
             description = "Cycle date: bars before it are closed, orders are for it (default: today, UTC). Paper broker only: with Alpaca the cycle date is the next session by Alpaca's clock and calendar.")
     LocalDate asOf;
 
-    @Option(names = "--broker", paramLabel = "paper|alpaca", description = "Overrides broker.type.")
-    String broker;
-
-    @Option(names = "--live", description = "Trade the live Alpaca account (needs --confirm-live).")
-    boolean live;
-
-    @Option(names = "--confirm-live", description = "Confirms that --live may place real-money orders.")
-    boolean confirmLive;
+    @Mixin
+    AccountOptions account;
 
     @Option(names = "--profile", description = "Record the cycle (JFR, plus a CPU flame graph where async-profiler loads) into <state-dir>/runs/.")
     boolean profile;
@@ -61,8 +55,8 @@ final class CycleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         long configStart = System.currentTimeMillis();
-        LiveTrading liveTrading = new LiveTrading(live, confirmLive);
-        SextantConfig cfg = universeOptions.apply(common.load()).withBroker(broker);
+        LiveTrading liveTrading = account.liveTrading();
+        SextantConfig cfg = universeOptions.apply(common.load()).withBroker(account.broker);
         liveTrading.check(cfg);
         UniverseChoice universeChoice = universeOptions.choose(cfg);
         List<Instrument> universe = universeChoice.instruments();

@@ -64,6 +64,16 @@ final class EngineBuilder {
         return this;
     }
 
+    /**
+     * What {@code sextant run} changes: the loop's clock stamps the ledger, and its order settings carry the kill
+     * switch and the calendars a plan's time stop counts.
+     */
+    EngineBuilder runLoop(Clock loopClock, OrderSettings loopOrders) {
+        this.clock = loopClock;
+        this.orders = loopOrders;
+        return this;
+    }
+
     EngineBuilder listener(CycleListener l) {
         this.listener = l;
         return this;

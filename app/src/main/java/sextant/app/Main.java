@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ModelCheckCommand.class,
                 BenchCommand.class,
                 KillSwitchCommand.class,
+                RunCommand.class,
                 StatusCommand.class,
                 FlattenCommand.class,
                 CancelAllCommand.class,

@@ -22,7 +22,7 @@ import sextant.paper.PaperConfig;
 record SextantConfig(String source, StateConfig state, UniverseConfig universe, DataConfig data,
                      ForecastConfig forecast, BacktestConfig backtest, StrategiesConfig strategies,
                      PortfolioConfig portfolio, BrokerConfig broker, PaperConfig paper, AlpacaSettings alpaca,
-                     EngineConfig engine, AlertsConfig alerts, String yaml) {
+                     EngineConfig engine, AlertsConfig alerts, ExitsConfig exits, RunConfig run, String yaml) {
     static final String DEFAULTS = ConfigTree.DEFAULTS;
 
     SextantConfig {
@@ -47,7 +47,8 @@ record SextantConfig(String source, StateConfig state, UniverseConfig universe, 
                 t.section(() -> StrategiesConfig.from(t)), t.section(() -> PortfolioConfig.from(t)),
                 t.section(() -> BrokerConfig.from(t)), t.section(() -> PaperSection.from(t)),
                 t.section(() -> AlpacaSettings.from(t)), t.section(() -> EngineConfig.from(t)),
-                t.section(() -> AlertsConfig.from(t)), t.toYaml());
+                t.section(() -> AlertsConfig.from(t)), t.section(() -> ExitsConfig.from(t)),
+                t.section(() -> RunConfig.from(t)), t.toYaml());
     }
 
     /** The defaults alone. */
@@ -70,20 +71,20 @@ record SextantConfig(String source, StateConfig state, UniverseConfig universe, 
 
     SextantConfig withBroker(BrokerType type) {
         return new SextantConfig(source, state, universe, data, forecast, backtest, strategies, portfolio,
-                new BrokerConfig(type, broker.live()), paper, alpaca, engine, alerts, yaml);
+                new BrokerConfig(type, broker.live()), paper, alpaca, engine, alerts, exits, run, yaml);
     }
 
     /** With a command line's {@code --data} (null: as configured). */
     SextantConfig withDataSource(String override) {
         return override == null ? this : new SextantConfig(source, state, universe,
                 data.withSource(parsed(() -> DataSource.parse(override))), forecast, backtest, strategies, portfolio,
-                broker, paper, alpaca, engine, alerts, yaml);
+                broker, paper, alpaca, engine, alerts, exits, run, yaml);
     }
 
     /** With another {@code engine} section (a replay's gate cells run one thread each). */
     SextantConfig withEngine(EngineConfig e) {
         return new SextantConfig(source, state, universe, data, forecast, backtest, strategies, portfolio, broker,
-                paper, alpaca, e, alerts, yaml);
+                paper, alpaca, e, alerts, exits, run, yaml);
     }
 
     private <T> T parsed(java.util.function.Supplier<T> parse) {

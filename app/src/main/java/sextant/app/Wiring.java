@@ -85,7 +85,7 @@ final class Wiring {
     static OrderSettings orderSettings(SextantConfig cfg) {
         OrderSettings defaults = OrderSettings.defaults();
         return new OrderSettings(cfg.universe().onRemoval() == UniverseConfig.OnRemoval.CLOSE, defaults.cancelChecks(),
-                defaults.cancelCheckWait());
+                defaults.cancelCheckWait()).withExits(cfg.exits().settings());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.backtest.BacktestMemo;
@@ -38,6 +39,7 @@ import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.OrderOutcome;
 import sextant.core.order.Position;
+import sextant.core.order.PositionPlan;
 import sextant.core.port.Broker;
 import sextant.core.port.Ledger;
 import sextant.core.port.MarketData;
@@ -122,6 +124,15 @@ public final class CycleEngine implements AutoCloseable {
 
     /** Runs one cycle for {@code asOf}: bars dated before {@code asOf} are closed; orders are for {@code asOf}. */
     public CycleReport run(LocalDate asOf, List<Instrument> universe) {
+        return run(asOf, universe, i -> true);
+    }
+
+    /**
+     * Runs one cycle for {@code asOf} over {@code universe}, acting only on the account's symbols in {@code scope}: a
+     * run loop's cycle for its stock group must not wind down the crypto positions the crypto group manages, nor
+     * the other way round.
+     */
+    public CycleReport run(LocalDate asOf, List<Instrument> universe, Predicate<Instrument> scope) {
         PhaseTimings timings = new PhaseTimings();
         long start = System.nanoTime();
         long cycleId = timed(timings, Phase.LEDGER, () -> ledger.startCycle(clock.instant(), asOf, broker.name(),
@@ -153,18 +164,19 @@ public final class CycleEngine implements AutoCloseable {
             bars.forEach((i, b) -> lastClose.put(i, b.close()[b.size() - 1]));
             // Reconcile first: fills since the last cycle and order statuses decide what Sextant owns now.
             OrderPhase orderPhase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
-            timed(timings, Phase.ORDERS, () -> {
+            List<PositionPlan> plans = timed(timings, Phase.ORDERS, () -> {
                 orderPhase.reconcile();
-                return null;
+                return new PlanStatusKeeper(broker, ledger, clock).update();
             });
             Account account = timed(timings, Phase.DECISIONS, broker::account);
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<Position> ownPositions = orderPhase.ownPositions(positions);
             EntryStatus entries = orderSettings.entryGate().entries();
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> gated(ValidationStage.withWarnings(decide(backtests.done(), forecasts.modelIds(), lastClose,
-                            failed, account, ownPositions), validated.warnings()), entries, ownPositions));
-            List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose));
+                    () -> ManagedDecisions.apply(gated(ValidationStage.withWarnings(decide(backtests.done(),
+                            forecasts.modelIds(), lastClose, failed, account, ownPositions), validated.warnings()), entries,
+                            ownPositions), plans, ownPositions, asOf, orderSettings.calendars()));
+            List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose, scope));
             List<Fill> fills = orderPhase.fills();
 
             timed(timings, Phase.LEDGER, () -> {
@@ -208,7 +220,7 @@ public final class CycleEngine implements AutoCloseable {
             OrderPhase phase = new OrderPhase(broker, ledger, cycleId, ids, orderSettings, clock);
             timed(timings, Phase.ORDERS, () -> {
                 phase.reconcile();
-                return null;
+                return new PlanStatusKeeper(broker, ledger, clock).update();
             });
             ledger.recordAccount(cycleId, clock.instant(), broker.account());
             timings.setTotal(System.nanoTime() - start);

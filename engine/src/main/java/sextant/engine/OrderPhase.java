@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.cycle.Action;
@@ -35,6 +36,7 @@ final class OrderPhase {
     private final Reconciler reconciler;
     private final OrderPlanner planner;
     private final OrderExecutor executor;
+    private final PlanRecorder plans;
 
     OrderPhase(Broker broker, Ledger ledger, long cycleId, ClientOrderIds ids, OrderSettings settings, Clock clock) {
         this.broker = broker;
@@ -43,8 +45,9 @@ final class OrderPhase {
         this.ids = ids;
         this.settings = settings;
         this.reconciler = new Reconciler(broker, ledger, cycleId, ids, clock);
-        this.planner = new OrderPlanner(ids);
+        this.planner = new OrderPlanner(ids, broker::attachesTakeProfit);
         this.executor = new OrderExecutor(broker, ledger, cycleId, reconciler, settings);
+        this.plans = new PlanRecorder(ledger, cycleId, ids, settings.exits());
     }
 
     /** Start of cycle: fills since the last cycle, order statuses and owned positions brought up to date. */
@@ -71,9 +74,19 @@ final class OrderPhase {
     }
 
     List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<Instrument, Double> lastClose) {
+        return run(day, decisions, lastClose, i -> true);
+    }
+
+    /**
+     * @param scope the instruments this cycle is for (a run loop's stock or crypto group): symbols outside it are
+     *              neither planned nor wound down, as another group's cycle manages them
+     */
+    List<OrderEvent> run(LocalDate day, List<SymbolDecision> decisions, Map<Instrument, Double> lastClose,
+                         Predicate<Instrument> scope) {
         List<OrderEvent> events = new ArrayList<>(reconciler.events());
-        Map<String, Ownership.SymbolBook> books = Ownership.split(ids, broker.positions(), broker.openOrders(),
-                ledger.ownedPositions());
+        Map<String, Ownership.SymbolBook> books = new java.util.TreeMap<>(Ownership.split(ids, broker.positions(),
+                broker.openOrders(), ledger.ownedPositions()));
+        books.values().removeIf(b -> !scope.test(b.instrument()));
         for (Ownership.SymbolBook b : books.values()) {
             leaveForeignAlone(b, events);
         }
@@ -105,6 +118,7 @@ final class OrderPhase {
                         + e.getMessage()));
             }
         }
+        plans.record(day, decisions, events);
         return events;
     }
 

@@ -36,9 +36,20 @@ final class OrderPlanner {
     static final double CLOSE_SLIPPAGE = 0.01;
 
     private final ClientOrderIds ids;
+    private final java.util.function.Predicate<Instrument> attachesTakeProfit;
 
     OrderPlanner(ClientOrderIds ids) {
+        this(ids, i -> false);
+    }
+
+    /**
+     * @param attachesTakeProfit whether the broker takes an entry's take-profit with the entry ({@code
+     *                           Broker.attachesTakeProfit}): a limit entry with a take-profit is then sent as one order
+     *                           (an OTO), so the take-profit works from the moment of the fill
+     */
+    OrderPlanner(ClientOrderIds ids, java.util.function.Predicate<Instrument> attachesTakeProfit) {
         this.ids = ids;
+        this.attachesTakeProfit = attachesTakeProfit;
     }
 
     /**
@@ -60,9 +71,14 @@ final class OrderPlanner {
         if (p == null || Math.abs(p.qty()) < 1e-9) {
             if (d.trades() && d.qty() > 0) {
                 String id = ids.of(day, inst, ClientOrderIds.Leg.ENTRY, d.side());
-                want = d.atMarket() ? OrderRequest.market(inst, d.side(), d.qty(), tif(inst), id)
-                        : OrderRequest.limit(inst, d.side(), d.qty(), PriceTicks.round(inst, d.side(), d.entryPrice()),
-                        tif(inst), id);
+                if (d.atMarket()) {
+                    want = OrderRequest.market(inst, d.side(), d.qty(), tif(inst), id);
+                } else {
+                    double limit = PriceTicks.round(inst, d.side(), d.entryPrice());
+                    double tp = Double.isFinite(d.takeProfitPrice()) && attachesTakeProfit.test(inst)
+                            ? PriceTicks.round(inst, d.side().opposite(), d.takeProfitPrice()) : Double.NaN;
+                    want = new OrderRequest(inst, d.side(), d.qty(), OrderType.LIMIT, limit, tif(inst), id, tp);
+                }
                 why = "entry: " + d.reason();
             } else {
                 why = "no position and no entry: " + d.reason();

@@ -15,14 +15,24 @@ import sextant.core.port.EntryGate;
  *                         (the operator's kill switch); when stopped, decisions that would open exposure become skips
  *                         (see {@code CycleEngine.gated}), so no entry is placed and open entry orders are cancelled,
  *                         while take-profits and closing orders go on
+ * @param exits            the position plan's exits besides its take-profit (stop, time stop, end-of-day ramp)
+ * @param calendars        the sessions a plan's time stop counts
  */
-public record OrderSettings(boolean windDownRemoved, int cancelChecks, Duration cancelCheckWait, EntryGate entryGate) {
+public record OrderSettings(boolean windDownRemoved, int cancelChecks, Duration cancelCheckWait, EntryGate entryGate,
+                            ExitSettings exits, SessionCalendars calendars) {
     public OrderSettings {
         if (cancelChecks < 1) {
             throw new IllegalArgumentException("cancelChecks must be >= 1, got " + cancelChecks);
         }
         Objects.requireNonNull(cancelCheckWait, "cancelCheckWait");
         Objects.requireNonNull(entryGate, "entryGate");
+        Objects.requireNonNull(exits, "exits");
+        Objects.requireNonNull(calendars, "calendars");
+    }
+
+    /** Default exits on the built-in calendars. */
+    public OrderSettings(boolean windDownRemoved, int cancelChecks, Duration cancelCheckWait, EntryGate entryGate) {
+        this(windDownRemoved, cancelChecks, cancelCheckWait, entryGate, ExitSettings.defaults(), SessionCalendars.BUILT_IN);
     }
 
     /** Settings without a kill switch (replays, tests): entries are always allowed. */
@@ -36,6 +46,16 @@ public record OrderSettings(boolean windDownRemoved, int cancelChecks, Duration 
 
     /** The same settings, asking {@code gate} before placing entries. */
     public OrderSettings withEntryGate(EntryGate gate) {
-        return new OrderSettings(windDownRemoved, cancelChecks, cancelCheckWait, gate);
+        return new OrderSettings(windDownRemoved, cancelChecks, cancelCheckWait, gate, exits, calendars);
+    }
+
+    /** The same settings with other exits. */
+    public OrderSettings withExits(ExitSettings newExits) {
+        return new OrderSettings(windDownRemoved, cancelChecks, cancelCheckWait, entryGate, newExits, calendars);
+    }
+
+    /** The same settings counting sessions on other calendars (Alpaca's when connected). */
+    public OrderSettings withCalendars(SessionCalendars newCalendars) {
+        return new OrderSettings(windDownRemoved, cancelChecks, cancelCheckWait, entryGate, exits, newCalendars);
     }
 }

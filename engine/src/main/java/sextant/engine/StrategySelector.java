@@ -73,7 +73,7 @@ public final class StrategySelector {
                 100 * best.inSample().avgDailyReturn(), settings.fillModel().key(), record.n(),
                 best.history().n() - one.n(), record.n() == 0 ? "no record" : meanWithSe(record), model);
         return new SymbolDecision(bt.instrument(), Action.TRADE, best.strategy(), p.side(), one.mean(),
-                entry, p.takeProfitPrice(), 0, reason, atMarket);
+                entry, p.takeProfitPrice(), 0, reason, atMarket, p.closeAtEod());
     }
 
     /**

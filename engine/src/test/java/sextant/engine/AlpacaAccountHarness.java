@@ -55,12 +55,28 @@ final class AlpacaAccountHarness implements AutoCloseable {
 
     /** An instance with its own prefix and state directory on {@code server}'s account. */
     AlpacaAccountHarness(String prefix, FakeAlpacaServer server, boolean ownsServer) throws Exception {
+        this(prefix, server, ownsServer, Map.of());
+    }
+
+    /**
+     * Without the client's request budget: a simulated run loop polls days of sessions in seconds, which the real
+     * budget (200 a minute) would stretch into minutes of waiting.
+     */
+    static AlpacaAccountHarness unthrottled() throws Exception {
+        return new AlpacaAccountHarness("sx", FakeAlpacaServer.start(), true,
+                Map.of(AlpacaConfig.ENV_REQUESTS_PER_MINUTE, "1000000"));
+    }
+
+    private AlpacaAccountHarness(String prefix, FakeAlpacaServer server, boolean ownsServer, Map<String, String> env)
+            throws Exception {
         this.fake = server;
         this.ownsServer = ownsServer;
         this.dir = Files.createTempDirectory("sx-orders");
         this.db = Database.openIn(dir);
         this.ledger = new SqliteLedger(db);
-        this.broker = AlpacaBroker.open(AlpacaTradingClient.create(AlpacaConfig.fromEnv(server.env())));
+        Map<String, String> all = new HashMap<>(server.env());
+        all.putAll(env);
+        this.broker = AlpacaBroker.open(AlpacaTradingClient.create(AlpacaConfig.fromEnv(all)));
         this.ids = new ClientOrderIds(prefix);
     }
 
@@ -99,11 +115,11 @@ final class AlpacaAccountHarness implements AutoCloseable {
     }
 
     static SymbolDecision trade(Instrument i, Side side, double entry, double takeProfit, double qty) {
-        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, 0.01, entry, takeProfit, qty, "test pick", false);
+        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, 0.01, entry, takeProfit, qty, "test pick", false, false);
     }
 
     static SymbolDecision hold(Instrument i, Side side, double takeProfit, double qty) {
-        return new SymbolDecision(i, Action.HOLD, StrategyId.MAXDIFF, side, 0.01, Double.NaN, takeProfit, qty, "test hold", false);
+        return new SymbolDecision(i, Action.HOLD, StrategyId.MAXDIFF, side, 0.01, Double.NaN, takeProfit, qty, "test hold", false, false);
     }
 
     static SymbolDecision skip(Instrument i) {

@@ -29,7 +29,7 @@ class OrderPlanningTest {
     final OrderPlanner planner = new OrderPlanner(new ClientOrderIds("sx"));
 
     static SymbolDecision trade(Instrument i, Side side, double score, double entry, double tp) {
-        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, score, entry, tp, 0, "test", false);
+        return new SymbolDecision(i, Action.TRADE, StrategyId.MAXDIFF, side, score, entry, tp, 0, "test", false, false);
     }
 
     @Test
@@ -88,7 +88,7 @@ class OrderPlanningTest {
 
     @Test
     void sameDecisionTwiceGivesTheSameClientOrderIdAndAnOpenOrderIsKept() {
-        SymbolDecision d = new SymbolDecision(AAA, Action.TRADE, StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r", false);
+        SymbolDecision d = new SymbolDecision(AAA, Action.TRADE, StrategyId.MAXDIFF, Side.BUY, 0.01, 99.987, 103, 10, "r", false, false);
         List<PlannedAction> first = planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of());
         assertThat(first).singleElement().satisfies(a -> {
             assertThat(a.submit().clientOrderId()).isEqualTo("sx-20250602-AAA-eb");
@@ -110,7 +110,7 @@ class OrderPlanningTest {
 
     @Test
     void heldPositionGetsATakeProfitAndStaleOrdersAreCancelled() {
-        SymbolDecision hold = new SymbolDecision(AAA, Action.HOLD, StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r", false);
+        SymbolDecision hold = new SymbolDecision(AAA, Action.HOLD, StrategyId.MAXDIFF, Side.BUY, 0.01, 99, 103.333, 10, "r", false, false);
         Order stale = order(AAA, "sx-20250530-AAA-eb", Side.BUY);
         List<PlannedAction> plan = planner.plan(DAY, List.of(hold), List.of(new Position(AAA, 10, 98, 100)),
                 List.of(stale), Map.of(AAA, 100.0));
@@ -140,7 +140,7 @@ class OrderPlanningTest {
 
     @Test
     void cryptoOrdersAreGoodTillCancelled() {
-        SymbolDecision d = new SymbolDecision(BTC, Action.TRADE, StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r", false);
+        SymbolDecision d = new SymbolDecision(BTC, Action.TRADE, StrategyId.MAXDIFF, Side.BUY, 0.01, 30123.456789, 31000, 0.01, "r", false, false);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement()
                 .satisfies(a -> {
                     assertThat(a.submit().timeInForce()).isEqualTo(TimeInForce.GTC);
@@ -150,7 +150,7 @@ class OrderPlanningTest {
 
     @Test
     void closeSignalStrategiesEnterAtMarket() {
-        SymbolDecision d = new SymbolDecision(AAA, Action.TRADE, StrategyId.SIMPLE, Side.SELL, 0.01, 50, Double.NaN, 20, "r", true);
+        SymbolDecision d = new SymbolDecision(AAA, Action.TRADE, StrategyId.SIMPLE, Side.SELL, 0.01, 50, Double.NaN, 20, "r", true, false);
         assertThat(planner.plan(DAY, List.of(d), List.of(), List.of(), Map.of())).singleElement().satisfies(a -> {
             assertThat(a.submit().type()).isEqualTo(sextant.core.order.OrderType.MARKET);
             assertThat(a.submit().qty()).isEqualTo(20);

@@ -46,13 +46,16 @@ class PositionFlipTest {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
             longTenAaplFilledAt99(h);
             h.cycle(D2, AlpacaAccountHarness.hold(AAPL, Side.BUY, 105, 10));
-            assertThat(h.byClientId("sx-20261201-AAPL-xs").status()).isEqualTo("new"); // the take-profit rests
+            // The take-profit rests: the OTO entry's leg, kept as the wanted take-profit.
+            FakeOrder tp = h.fake.orders().stream().filter(FakeOrder::isLeg).findFirst().orElseThrow();
+            assertThat(tp.status()).isEqualTo("new");
             h.fake.autoFillMarketableLimits(true);
 
             List<OrderEvent> day3 = h.cycle(D3, trade(AAPL, Side.SELL, 101, 95, 8));
 
             // The resting take-profit (a sell) would have left no quantity for the close: it was cancelled first.
-            assertThat(h.byClientId("sx-20261201-AAPL-xs").status()).isEqualTo("canceled");
+            assertThat(h.fake.orders().stream().filter(o -> o.id().equals(tp.id())).findFirst().orElseThrow().status())
+                    .isEqualTo("canceled");
             FakeOrder close = h.byClientId("sx-20261202-AAPL-cs");
             assertThat(close.status()).isEqualTo("filled");
             assertThat(close.qty()).isEqualTo(10);
@@ -76,7 +79,13 @@ class PositionFlipTest {
             h.fake.fillOrder(entry.id(), 101);
             h.cycle(D4, AlpacaAccountHarness.hold(AAPL, Side.SELL, 95, 8));
             assertThat(h.ledger.ownedPositions().get("AAPL").qty()).isEqualTo(-8);
-            assertThat(h.byClientId("sx-20261203-AAPL-xb").qty()).isEqualTo(8);
+            // Its take-profit is the short entry's OTO leg, kept.
+            assertThat(h.fake.orders()).filteredOn(o -> o.isLeg() && o.parentId().equals(entry.id())).singleElement()
+                    .satisfies(leg -> {
+                        assertThat(leg.side()).isEqualTo("buy");
+                        assertThat(leg.qty()).isEqualTo(8);
+                        assertThat(leg.status()).isEqualTo("new");
+                    });
         }
     }
 

@@ -41,6 +41,15 @@ public interface Broker {
     }
 
     /**
+     * Whether an entry in {@code instrument} can carry its take-profit with it ({@code OrderRequest.takeProfitPrice}),
+     * so that the broker places the take-profit the moment the entry fills (Alpaca: an OTO order, stocks only). The
+     * default is no: the run loop then places the take-profit as soon as it sees the fill.
+     */
+    default boolean attachesTakeProfit(sextant.core.market.Instrument instrument) {
+        return false;
+    }
+
+    /**
      * Executions the engine has not seen yet (each fill is returned once), so the ledger records every fill even
      * when it happened between cycles.
      */
