@@ -1,0 +1,173 @@
+package sextant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sextant.alpaca.fake.FakeAlpacaServer;
+import sextant.alpaca.fake.FakeOrder;
+
+/**
+ * Issue 13, point 5: the packaged CLI is killed with SIGKILL at seeded random moments, over and over, and restarted each
+ * time. After every kill the broker must not hold a duplicated order; after every run that finishes the ledger must know
+ * every order the broker has, own exactly the broker's positions, each with its exit working, and {@code state check}
+ * must pass. On the paper broker the account at the end must be the one an uninterrupted run of the same span leaves.
+ *
+ * <p>Kill moments: half are uniform over the whole run (JVM start included: a kill before the database is opened must
+ * be harmless too), half fall in the orders and ledger phases, whose offsets come from the uninterrupted run's phase
+ * table, since that is where an order can reach the broker and not yet the ledger. The seed and the number of kills per
+ * run can be set with {@code -Dsextant.crash.seed} and {@code -Dsextant.crash.kills}, the paper sessions (at most six)
+ * with {@code -Dsextant.crash.sessions}.
+ */
+class CrashSafetyIT {
+    static final String[] STOCKS = {"AEM", "HEI", "JD", "KGC", "WPM", "FNV"};
+    /** Six sessions of real bars: entries, take-profits, closes and market closes all happen in them. */
+    static final List<String> SESSIONS = List.of("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06",
+            "2026-03-09").subList(0, Integer.getInteger("sextant.crash.sessions", 6));
+    static final long SEED = Long.getLong("sextant.crash.seed", 20261203L);
+    static final int KILLS_PER_RUN = Integer.getInteger("sextant.crash.kills", 3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void paperCyclesKilledAtRandomMomentsEndWithTheAccountOfAnUninterruptedRun() throws Exception {
+        Path csv = dir.resolve("csv");
+        Files.createDirectories(csv);
+        for (String s : STOCKS) {
+            Files.copy(Cli.shared().resolve("data/daily/" + s + ".csv"), csv.resolve(s + ".csv"));
+        }
+        KillableCli cli = new KillableCli(dir, Map.of());
+        Path straight = dir.resolve("straight");
+        Path killed = dir.resolve("killed");
+
+        List<KillWindow> windows = new ArrayList<>();
+        for (String day : SESSIONS) {
+            KillableCli.Attempt r = cli.run(paperCycle(straight, csv, day));
+            assertThat(r.exit()).as(r.out()).isZero();
+            windows.add(KillWindow.of(r));
+        }
+
+        Random rnd = new Random(SEED);
+        KillStats stats = new KillStats();
+        for (int i = 0; i < SESSIONS.size(); i++) {
+            List<String> args = paperCycle(killed, csv, SESSIONS.get(i));
+            Supplier<CrashInvariants> now = () -> paperInvariants(killed);
+            stats.add(killAndRestart(cli, args, windows.get(i), rnd, now, killed));
+        }
+
+        StateDb a = new StateDb(straight);
+        StateDb b = new StateDb(killed);
+        for (String sql : List.of(
+                "SELECT client_order_id, symbol, side, qty, type, limit_price, tif, status, filled_qty, filled_avg_price"
+                        + " FROM paper_orders ORDER BY client_order_id",
+                "SELECT client_order_id, symbol, side, qty, price, fee, at FROM paper_fills ORDER BY seq",
+                "SELECT symbol, qty, avg_price FROM paper_positions ORDER BY symbol",
+                "SELECT cash, settled_through FROM paper_account",
+                "SELECT client_order_id, symbol, side, qty, price, fee FROM fills ORDER BY at, client_order_id",
+                "SELECT symbol, qty, avg_price FROM owned_positions ORDER BY symbol")) {
+            assertThat(b.rows(sql)).as("killed run vs uninterrupted run: " + sql).isEqualTo(a.rows(sql));
+        }
+        assertThat(a.count("SELECT COUNT(*) FROM paper_fills")).as("the span trades").isPositive();
+        System.out.println("paper crash test: " + stats);
+        assertThat(stats.interruptedCycles(killed)).as("kills landed inside cycles: " + stats).isPositive();
+    }
+
+    @Test
+    void alpacaCyclesKilledAtRandomMomentsNeverDuplicateOrLoseAnOrder() throws Exception {
+        try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
+            // The real clock, with the fake's clock saying it is before today's open: a cycle may run.
+            alpaca.marketTime(AlpacaCycleIT.beforeTheOpen());
+            Path state = dir.resolve("alpaca");
+            KillableCli cli = new KillableCli(dir, alpaca.env());
+            List<String> args = List.of("cycle", "--broker", "alpaca", "--data", "alpaca", "--state-dir", state.toString(),
+                    "--no-progress", "--set", "strategies.edge-z=0",
+                    "--set", "universe.stocks=[SPY,QQQ,GLD,GS,COST,PLTR]", "--set", "universe.crypto=[BTCUSD,ETHUSD]");
+            KillableCli.Attempt first = cli.run(args);
+            assertThat(first.exit()).as(first.out()).isZero();
+            KillWindow window = KillWindow.of(first);
+            Supplier<CrashInvariants> now = () -> alpacaInvariants(state, alpaca);
+            assertThat(now.get().afterARun()).as(first.out()).isEmpty();
+            assertThat(alpaca.orders()).as(first.out()).isNotEmpty();
+
+            Random rnd = new Random(SEED);
+            KillStats stats = new KillStats();
+            for (int round = 0; round < 4; round++) {
+                // Between runs the market moves: some of Sextant's resting orders fill, so the next run has fills to
+                // book and positions whose exits it must place, and a kill can fall between the two.
+                for (FakeOrder o : alpaca.orders()) {
+                    if (o.status().equals("new") && !o.isLeg() && rnd.nextBoolean()) {
+                        alpaca.fillOrder(o.id(), Double.isNaN(o.limitPrice()) ? alpaca.price(o.symbol()) : o.limitPrice());
+                    }
+                }
+                stats.add(killAndRestart(cli, args, window, rnd, now, state));
+            }
+            System.out.println("alpaca crash test: " + stats);
+            assertThat(alpaca.ordersWithoutClientOrderId()).isZero();
+            assertThat(stats.interruptedCycles(state)).as("kills landed inside cycles: " + stats).isPositive();
+        }
+    }
+
+    /**
+     * Kills the run {@link #KILLS_PER_RUN} times at random moments, checking what must hold at any moment after each
+     * kill, then lets it finish and checks everything.
+     */
+    KillStats killAndRestart(KillableCli cli, List<String> args, KillWindow window, Random rnd,
+                             Supplier<CrashInvariants> now, Path state) throws Exception {
+        KillStats stats = new KillStats();
+        for (int k = 0; k < KILLS_PER_RUN; k++) {
+            Duration at = window.draw(rnd);
+            KillableCli.Attempt r = cli.killAfter(args, at);
+            stats.attempt(r, at);
+            if (Files.exists(state.resolve("sextant.db"))) {
+                CrashInvariants inv = now.get();
+                assertThat(inv.atAnyMoment()).as("right after a kill at " + at.toMillis() + " ms").isEmpty();
+                stats.ahead(inv);
+            }
+        }
+        KillableCli.Attempt end = cli.run(args);
+        assertThat(end.exit()).as(end.out()).isZero();
+        assertThat(now.get().afterARun()).as("after the restart that finished:\n" + end.out()).isEmpty();
+        Cli check = Cli.run("state", "check", "--state-dir", state.toString());
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        return stats;
+    }
+
+    static List<String> paperCycle(Path state, Path csv, String day) {
+        // The gate is opened (edge-z 0) so that the cycles trade.
+        return List.of("cycle", "--state-dir", state.toString(), "--as-of", LocalDate.parse(day).toString(),
+                "--no-progress", "--set", "strategies.edge-z=0", "--set", "data.source=csv",
+                "--set", "data.csv-dir=" + csv, "--set", "universe.stocks=[" + String.join(",", STOCKS) + "]",
+                "--set", "universe.crypto=[]");
+    }
+
+    static CrashInvariants paperInvariants(Path state) {
+        StateDb db = new StateDb(state);
+        List<BrokerOrder> orders = db.rows("SELECT client_order_id, symbol, side, status, qty, filled_qty FROM paper_orders")
+                .stream().map(r -> new BrokerOrder(r.get(0), r.get(1), r.get(2), r.get(3), Double.parseDouble(r.get(4)),
+                        Double.parseDouble(r.get(5)))).toList();
+        Map<String, Double> positions = new TreeMap<>();
+        db.rows("SELECT symbol, qty FROM paper_positions").forEach(r -> positions.put(r.get(0), Double.parseDouble(r.get(1))));
+        return new CrashInvariants(db, orders, positions);
+    }
+
+    static CrashInvariants alpacaInvariants(Path state, FakeAlpacaServer alpaca) {
+        List<BrokerOrder> orders = alpaca.orders().stream().map(o -> new BrokerOrder(o.clientOrderId(),
+                o.symbol().replace("/", ""), o.side(), o.status(), o.qty(), o.filledQty())).toList();
+        Map<String, Double> positions = new TreeMap<>();
+        for (String s : List.of("SPY", "QQQ", "GLD", "GS", "COST", "PLTR", "BTCUSD", "ETHUSD")) {
+            positions.put(s, alpaca.positionQty(s));
+        }
+        return new CrashInvariants(new StateDb(state), orders, positions);
+    }
+}
