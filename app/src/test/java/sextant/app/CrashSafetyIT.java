@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sextant.alpaca.fake.FakeAlpacaServer;
 import sextant.alpaca.fake.FakeOrder;
+import sextant.testkit.Shared;
 
 /**
  * Issue 13, point 5: the packaged CLI is killed with SIGKILL at seeded random moments, over and over, and restarted each
@@ -83,7 +84,7 @@ class CrashSafetyIT {
         Path csv = dir.resolve("csv");
         Files.createDirectories(csv);
         for (String s : STOCKS) {
-            Files.copy(Cli.shared().resolve("data/daily/" + s + ".csv"), csv.resolve(s + ".csv"));
+            Files.copy(Shared.root().resolve("data/daily/" + s + ".csv"), csv.resolve(s + ".csv"));
         }
         KillableCli cli = new KillableCli(dir, Map.of());
         Path straight = dir.resolve("straight");

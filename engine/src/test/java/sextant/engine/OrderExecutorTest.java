@@ -64,8 +64,8 @@ class OrderExecutorTest {
                 TimeInForce.DAY, OrderStatus.CANCELED, 0, Double.NaN, Instant.EPOCH);
         Order second = new Order("o2", "sx-20260102-AAA-eb2", AAA, Side.BUY, 3, sextant.core.order.OrderType.LIMIT, 10,
                 TimeInForce.DAY, OrderStatus.FILLED, 3, 10, Instant.EPOCH);
-        broker.byClientId.put(first.clientOrderId(), first);
-        broker.byClientId.put(second.clientOrderId(), second);
+        broker.holds(first);
+        broker.holds(second);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sx-exec");
         try (sextant.store.Database db = sextant.store.Database.openIn(dir)) {
             Ledger ledger = new sextant.store.SqliteLedger(db);
@@ -76,7 +76,7 @@ class OrderExecutorTest {
                     OrderRequest.limit(AAA, Side.BUY, 4, 10, TimeInForce.DAY, "sx-20260102-AAA-eb"), null, "entry");
             assertThat(ex.execute(entry, () -> entry)).extracting(OrderEvent::outcome)
                     .containsExactly(sextant.core.order.OrderOutcome.KEPT);
-            assertThat(broker.calls).containsExactly("find sx-20260102-AAA-eb", "find sx-20260102-AAA-eb2")
+            assertThat(broker.calls()).containsExactly("find sx-20260102-AAA-eb", "find sx-20260102-AAA-eb2")
                     .noneMatch(c -> c.startsWith("submit"));
         }
     }
