@@ -27,13 +27,6 @@ final class KillStats {
         }
     }
 
-    void add(KillStats o) {
-        kills += o.kills;
-        exitedFirst += o.exitedFirst;
-        ledgerBehind += o.ledgerBehind;
-        latestKillMs = Math.max(latestKillMs, o.latestKillMs);
-    }
-
     /** Cycles a kill cut off (a restart marks them interrupted). */
     long interruptedCycles(Path state) {
         return Files.exists(state.resolve("sextant.db"))
