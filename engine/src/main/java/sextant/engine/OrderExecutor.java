@@ -218,9 +218,11 @@ final class OrderExecutor {
                     return record(new OrderEvent(OrderOutcome.KEPT, symbol, req, e, "client order id "
                             + req.clientOrderId() + " exists (" + e.status() + ") and is identical; not resent"));
                 }
-                if (e.status() == OrderStatus.FILLED && !e.isOpen() && plan.cancels().isEmpty() && attempt == 1
+                if (e.status() == OrderStatus.FILLED && !e.isOpen() && plan.cancels().isEmpty()
                         && e.side() == req.side()) {
-                    // Today's order of this intent already filled (the position is not visible yet): never send it again.
+                    // Today's order of this intent already filled (the position is not visible yet, or it has been
+                    // closed since): never send it again. Any attempt counts, not only the first: a replacement that
+                    // filled and was taken profit on must not let a re-run enter twice in one session.
                     reconciler.absorb(e);
                     return record(new OrderEvent(OrderOutcome.KEPT, symbol, req, e, "client order id "
                             + req.clientOrderId() + " already filled today; not resent"));

@@ -16,6 +16,7 @@ import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
 import sextant.core.order.OrderOutcome;
+import sextant.core.order.OrderType;
 import sextant.core.order.Position;
 import sextant.core.port.Broker;
 import sextant.core.port.Ledger;
@@ -176,6 +177,12 @@ final class OrderPhase {
         for (Order o : own) {
             LocalDate placed = ids.dayOf(o.clientOrderId());
             if (ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.CLOSE && placed != null && placed.isBefore(day)) {
+                return true;
+            }
+            // Today's close already went out at market: an earlier run of this step escalated it and was killed. The
+            // unfilled close that made it escalate was reconciled by that run, so only this order still says so.
+            if (ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.CLOSE && o.isOpen()
+                    && o.type() == OrderType.MARKET) {
                 return true;
             }
         }

@@ -52,4 +52,32 @@ class OrderExecutorTest {
             assertThat(broker.calls().stream().filter(c -> c.equals("submit sx-a"))).hasSize(1);
         }
     }
+
+    /**
+     * Found by the SIGKILL test: the day's first entry was replaced (new size), the replacement filled and its
+     * take-profit closed the position; a re-run the same day must not enter a second time under the next attempt's id.
+     */
+    @Test
+    void anEntryWhoseReplacementFilledTodayIsNotSentAgain() throws Exception {
+        RecordingBroker broker = new RecordingBroker();
+        Order first = new Order("o1", "sx-20260102-AAA-eb", AAA, Side.BUY, 2, sextant.core.order.OrderType.LIMIT, 10,
+                TimeInForce.DAY, OrderStatus.CANCELED, 0, Double.NaN, Instant.EPOCH);
+        Order second = new Order("o2", "sx-20260102-AAA-eb2", AAA, Side.BUY, 3, sextant.core.order.OrderType.LIMIT, 10,
+                TimeInForce.DAY, OrderStatus.FILLED, 3, 10, Instant.EPOCH);
+        broker.holds(first);
+        broker.holds(second);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sx-exec");
+        try (sextant.store.Database db = sextant.store.Database.openIn(dir)) {
+            Ledger ledger = new sextant.store.SqliteLedger(db);
+            long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 1, 2), "recording", "test", "m", 1);
+            Reconciler rec = new Reconciler(broker, ledger, cycle, new ClientOrderIds("sx"), java.time.Clock.systemUTC());
+            OrderExecutor ex = new OrderExecutor(broker, ledger, cycle, rec, new OrderSettings(true, 2, java.time.Duration.ZERO));
+            SymbolPlan entry = new SymbolPlan(AAA, List.of(),
+                    OrderRequest.limit(AAA, Side.BUY, 4, 10, TimeInForce.DAY, "sx-20260102-AAA-eb"), null, "entry");
+            assertThat(ex.execute(entry, () -> entry)).extracting(OrderEvent::outcome)
+                    .containsExactly(sextant.core.order.OrderOutcome.KEPT);
+            assertThat(broker.calls()).containsExactly("find sx-20260102-AAA-eb", "find sx-20260102-AAA-eb2")
+                    .noneMatch(c -> c.startsWith("submit"));
+        }
+    }
 }
