@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -174,7 +175,8 @@ public final class CycleEngine implements AutoCloseable {
             EntryStatus entries = orderSettings.entryGate().entries();
             List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
                     () -> ManagedDecisions.apply(gated(ValidationStage.withWarnings(decide(backtests.done(),
-                            forecasts.modelIds(), lastClose, failed, account, ownPositions), validated.warnings()), entries,
+                            forecasts.modelIds(), lastClose, failed, account, ownPositions,
+                            ManagedDecisions.managing(plans, ownPositions).keySet()), validated.warnings()), entries,
                             ownPositions), plans, ownPositions, asOf, orderSettings.calendars()));
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose, scope));
             List<Fill> fills = orderPhase.fills();
@@ -278,7 +280,7 @@ public final class CycleEngine implements AutoCloseable {
 
     private List<SymbolDecision> decide(List<SymbolBacktest> backtests, Map<Instrument, String> modelIds,
                                         Map<Instrument, Double> lastClose, List<SymbolDecision> failed,
-                                        Account account, List<Position> positions) {
+                                        Account account, List<Position> positions, Set<Instrument> managed) {
         StrategySelector selector = new StrategySelector(settings);
         List<SymbolDecision> chosen = new ArrayList<>();
         for (SymbolBacktest bt : backtests) {
@@ -286,7 +288,7 @@ public final class CycleEngine implements AutoCloseable {
                     lastClose.getOrDefault(bt.instrument(), Double.NaN)));
         }
         chosen.addAll(failed);
-        return new PortfolioBuilder(settings, broker.reportsFillsAtOnce()).build(chosen, account, positions);
+        return new PortfolioBuilder(settings, broker.reportsFillsAtOnce()).build(chosen, account, positions, managed);
     }
 
     /**

@@ -28,13 +28,7 @@ final class ManagedDecisions {
                                       LocalDate day, SessionCalendars calendars) {
         Map<Instrument, Position> held = new HashMap<>();
         ownPositions.forEach(p -> held.put(p.instrument(), p));
-        Map<Instrument, PositionPlan> open = new HashMap<>();
-        for (PositionPlan p : plans) {
-            Position pos = held.get(p.instrument());
-            if (p.status() == PlanStatus.OPEN && pos != null && pos.side() == p.side()) {
-                open.putIfAbsent(p.instrument(), p); // oldest first: the plan that opened the position
-            }
-        }
+        Map<Instrument, PositionPlan> open = managing(plans, ownPositions);
         if (open.isEmpty()) {
             return decisions;
         }
@@ -45,6 +39,23 @@ final class ManagedDecisions {
                     : managed(d, plan, held.get(d.instrument()), day, calendars));
         }
         return out;
+    }
+
+    /**
+     * The plan managing each of Sextant's positions: an open plan on the side the position is held (oldest first: the
+     * plan that opened it). The portfolio counts these positions as taken slots before it sizes new entries.
+     */
+    static Map<Instrument, PositionPlan> managing(List<PositionPlan> plans, List<Position> ownPositions) {
+        Map<Instrument, Position> held = new HashMap<>();
+        ownPositions.forEach(p -> held.put(p.instrument(), p));
+        Map<Instrument, PositionPlan> open = new HashMap<>();
+        for (PositionPlan p : plans) {
+            Position pos = held.get(p.instrument());
+            if (p.status() == PlanStatus.OPEN && pos != null && pos.side() == p.side()) {
+                open.putIfAbsent(p.instrument(), p);
+            }
+        }
+        return open;
     }
 
     private static SymbolDecision managed(SymbolDecision d, PositionPlan plan, Position pos, LocalDate day,

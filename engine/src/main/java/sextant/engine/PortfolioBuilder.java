@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
+import sextant.core.market.Instrument;
 import sextant.core.order.Account;
 import sextant.core.order.Position;
 import sextant.core.sizing.PositionSizer;
@@ -37,6 +39,16 @@ final class PortfolioBuilder {
     }
 
     List<SymbolDecision> build(List<SymbolDecision> decisions, Account account, List<Position> positions) {
+        return build(decisions, account, positions, Set.of());
+    }
+
+    /**
+     * @param managed positions held under an open plan ({@code ManagedDecisions}): each takes a slot whatever this
+     *                cycle picks, and a pick in its symbol is left as it is for the plan to turn into a hold, so the
+     *                plan-managed positions and the new entries together never exceed {@code maxPositions}
+     */
+    List<SymbolDecision> build(List<SymbolDecision> decisions, Account account, List<Position> positions,
+                               Set<Instrument> managed) {
         Map<String, Position> held = new HashMap<>();
         double gross = 0;
         for (Position p : positions) {
@@ -50,12 +62,16 @@ final class PortfolioBuilder {
         }
         trades.sort(Comparator.comparingDouble(SymbolDecision::score).reversed()
                 .thenComparing(d -> d.instrument().symbol()));
-        int slots = settings.maxPositions();
+        int slots = settings.maxPositions() - managed.size();
         double buyingPower = account.buyingPower();
         // Crypto is never bought on margin (Alpaca: non-marginable buying power): it is sized from cash.
         double cash = Math.max(0, account.cash());
         int rank = 0;
         for (SymbolDecision d : trades) {
+            if (managed.contains(d.instrument())) {
+                out.add(d); // its plan holds it (its slot is already taken)
+                continue;
+            }
             rank++;
             Position p = held.get(d.instrument().symbol());
             if (slots <= 0) {

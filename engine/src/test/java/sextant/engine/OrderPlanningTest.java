@@ -48,6 +48,30 @@ class OrderPlanningTest {
     }
 
     @Test
+    void aPositionManagedByItsPlanTakesASlotWhateverThisCyclePicks() {
+        // max-positions 2; BTC is held under an open plan and this cycle did not pick it (its decision is a skip).
+        List<SymbolDecision> in = List.of(trade(AAA, Side.BUY, 0.001, 99.999, 102), trade(BBB, Side.SELL, 0.003, 50, 48),
+                SymbolDecision.skip(BTC, "no strategy passed"));
+        Account account = new Account(100_000, 100_000, 100_000, 100_000);
+        List<Position> held = List.of(new Position(BTC, 0.1, 30_000, 30_000));
+
+        List<SymbolDecision> control = new PortfolioBuilder(SETTINGS).build(in, account, held);
+        assertThat(control).filteredOn(SymbolDecision::trades).hasSize(2); // without the plan: two new entries, three held
+
+        List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(in, account, held, java.util.Set.of(BTC));
+        assertThat(out).filteredOn(SymbolDecision::trades).extracting(d -> d.instrument().symbol()).containsExactly("BBB");
+        assertThat(out).filteredOn(d -> d.instrument().equals(AAA)).singleElement()
+                .satisfies(d -> assertThat(d.reason()).contains("beyond max-positions 2"));
+        // A pick in the managed symbol is left for ManagedDecisions to turn into the plan's hold; it takes no second slot.
+        List<SymbolDecision> picked = new PortfolioBuilder(SETTINGS).build(List.of(trade(BTC, Side.BUY, 0.01, 30_000, 31_000),
+                trade(AAA, Side.BUY, 0.001, 99.999, 102)), account, held, java.util.Set.of(BTC));
+        assertThat(picked).filteredOn(d -> d.instrument().equals(BTC)).singleElement()
+                .satisfies(d -> assertThat(d.qty()).isZero());
+        assertThat(picked).filteredOn(d -> d.instrument().equals(AAA)).singleElement()
+                .satisfies(d -> assertThat(d.action()).isEqualTo(Action.TRADE));
+    }
+
+    @Test
     void cryptoIsSizedFromCashNotFromMarginBuyingPower() {
         // A margin account: 40k buying power but only 3k cash. The stock may use margin; the crypto may not.
         List<SymbolDecision> out = new PortfolioBuilder(SETTINGS).build(List.of(trade(BTC, Side.BUY, 0.002, 30_000, 31_000)),
