@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,6 @@ import sextant.engine.OrderSettings;
 import sextant.engine.SessionCalendars;
 import sextant.engine.SessionDesk;
 import sextant.engine.run.MarketGroup;
-import sextant.engine.run.MemoryStepJournal;
 import sextant.engine.run.RunLoop;
 import sextant.engine.run.SimulatedClock;
 import sextant.engine.run.StepJournal;
@@ -96,7 +96,10 @@ final class RunCommand implements Callable<Integer> {
         String mode = liveTrading.live() ? "live" : paper ? "paper" : "alpaca-paper";
         PrintWriter err = common.terminal().err();
         Logs.useStateDir(stateDir, err, mode);
-        TradingClock time = simulated ? new SimulatedClock(from.atStartOfDay(ZoneOffset.UTC).toInstant())
+        // A simulated run keeps where it is in the state directory, so one that is killed resumes there.
+        Optional<SimulatedRunState> resume = simulated ? Optional.of(SimulatedRunState.in(stateDir, from, to))
+                : Optional.empty();
+        TradingClock time = resume.isPresent() ? new SimulatedClock(resume.get().start(), resume.get()::save)
                 : new SystemTradingClock();
         TradingClockView view = new TradingClockView(time);
         PrintWriter out = common.terminal().out();
@@ -113,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             OrderSettings orders = Wiring.orderSettings(cfg).withEntryGate(gate).withCalendars(calendars);
             AlertSink alerts = Alerts.fromConfig(cfg, mode, stateDir, System.getenv());
             SqliteLedger ledger = new SqliteLedger(db);
-            StepJournal journal = simulated ? new MemoryStepJournal() : new FileStepJournal(stateDir.resolve("run-steps"));
+            StepJournal journal = new FileStepJournal(stateDir.resolve("run-steps"));
             List<MarketGroup> groups = MarketGroup.split(universe, stocks, CryptoCalendar.INSTANCE,
                     cfg.run().preOpen());
             Duration poll = cfg.run().poll();

@@ -31,8 +31,8 @@ import sextant.testkit.Shared;
  * with {@code -Dsextant.crash.sessions}, the Alpaca rounds with {@code -Dsextant.crash.alpaca-rounds}.
  *
  * <p>Alpaca runs {@code sextant cycle} on the real clock, the fake's clock saying it is before today's open. The paper
- * case runs {@code sextant cycle --as-of} session by session, the cycle that {@code sextant run}'s pre-open step runs:
- * {@code run --clock simulated} cannot resume after a kill yet (it starts again at {@code --from}).
+ * case runs {@code sextant cycle --as-of} session by session, the cycle that {@code sextant run}'s pre-open step runs, and
+ * {@code sextant run --clock simulated} over the same sessions, which resumes where it was killed.
  */
 class CrashSafetyIT {
     static final String[] STOCKS = {"AEM", "HEI", "JD", "KGC", "WPM", "FNV"};
@@ -79,13 +79,69 @@ class CrashSafetyIT {
         }
     }
 
-    /** The span uninterrupted in {@code straight}, then killed and restarted in {@code killed}; returns the latter. */
-    Path paperSpanKilledAndStraight() throws Exception {
-        Path csv = dir.resolve("csv");
+    /**
+     * {@code sextant run --clock simulated} killed at random moments and started again with the same span resumes where
+     * it was (SimulatedRunState, the step journal): no order twice, none lost, the ledger owning what the paper account
+     * holds, and at the end the same orders and fills as the run that was never killed.
+     */
+    @Test
+    void aSimulatedRunKilledAtRandomMomentsResumesAndEndsAsTheUninterruptedRun() throws Exception {
+        Path csv = copiedCsv("csv-run");
+        KillableCli cli = new KillableCli(dir, Map.of());
+        Path straight = dir.resolve("run-straight");
+        Path killed = dir.resolve("run-killed");
+        KillableCli.Attempt whole = cli.run(simulatedRun(straight, csv));
+        assertThat(whole.exit()).as(whole.out()).isZero();
+        StateDb a = new StateDb(straight);
+        assertThat(a.count("SELECT COUNT(*) FROM paper_fills")).as("the span trades").isPositive();
+
+        Random rnd = new Random(SEED + 1);
+        KillWindow window = new KillWindow(whole.ran(), Duration.ofMillis(300), whole.ran());
+        int landed = 0;
+        for (int k = 0; k < 2 * KILLS_PER_RUN; k++) {
+            Duration at = window.draw(rnd);
+            KillableCli.Attempt r = cli.killAfter(simulatedRun(killed, csv), at);
+            if (r.killed() && Files.exists(killed.resolve("sextant.db"))) {
+                landed++;
+                assertThat(paperInvariants(killed).atAnyMoment()).as("right after a kill at " + at.toMillis() + " ms")
+                        .isEmpty();
+            }
+        }
+        KillableCli.Attempt end = cli.run(simulatedRun(killed, csv));
+        assertThat(end.exit()).as(end.out()).isZero();
+        assertThat(landed).as("kills landed inside the run").isPositive();
+        assertThat(paperInvariants(killed).notInTheLedger()).isEmpty();
+        StateDb b = new StateDb(killed);
+        for (String sql : List.of(
+                "SELECT client_order_id, symbol, side, qty, type, limit_price, tif, status, filled_qty, filled_avg_price"
+                        + " FROM paper_orders ORDER BY client_order_id",
+                "SELECT client_order_id, symbol, side, qty, price, fee, at FROM paper_fills ORDER BY seq",
+                "SELECT symbol, qty, avg_price FROM paper_positions ORDER BY symbol",
+                "SELECT symbol, qty, avg_price FROM owned_positions ORDER BY symbol",
+                "SELECT symbol, side, qty, strategy, entry_client_order_id, status FROM position_plans ORDER BY id")) {
+            assertThat(b.rows(sql)).as("killed run vs uninterrupted run: " + sql).isEqualTo(a.rows(sql));
+        }
+    }
+
+    static List<String> simulatedRun(Path state, Path csv) {
+        return List.of("run", "--clock", "simulated", "--from", SESSIONS.get(0), "--to", SESSIONS.get(SESSIONS.size() - 1),
+                "--state-dir", state.toString(), "--set", "strategies.edge-z=0", "--set", "data.source=csv",
+                "--set", "data.csv-dir=" + csv, "--set", "universe.stocks=[" + String.join(",", STOCKS) + "]",
+                "--set", "universe.crypto=[]", "--set", "run.poll-seconds=3600");
+    }
+
+    private Path copiedCsv(String name) throws java.io.IOException {
+        Path csv = dir.resolve(name);
         Files.createDirectories(csv);
         for (String s : STOCKS) {
             Files.copy(Shared.root().resolve("data/daily/" + s + ".csv"), csv.resolve(s + ".csv"));
         }
+        return csv;
+    }
+
+    /** The span uninterrupted in {@code straight}, then killed and restarted in {@code killed}; returns the latter. */
+    Path paperSpanKilledAndStraight() throws Exception {
+        Path csv = copiedCsv("csv");
         KillableCli cli = new KillableCli(dir, Map.of());
         Path straight = dir.resolve("straight");
         Path killed = dir.resolve("killed");
