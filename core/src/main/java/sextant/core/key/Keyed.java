@@ -33,8 +33,8 @@ public interface Keyed {
         return text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The keys in declaration order, as a list prints them: {@code [trade, hold, skip, error]}. */
+    /** The keys in declaration order, for a message: {@code trade, hold, skip, error}. */
     static <E extends Keyed> String keys(E[] values) {
-        return Arrays.stream(values).map(Keyed::key).toList().toString();
+        return String.join(", ", Arrays.stream(values).map(Keyed::key).toList());
     }
 }

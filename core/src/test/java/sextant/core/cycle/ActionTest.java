@@ -22,7 +22,7 @@ class ActionTest {
     @Test
     void anUnknownKeyIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> Keyed.parse(Action.values(), "close", "decision action")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'close'").hasMessageContaining("[trade, hold, skip, error]");
+                .hasMessageContaining("'close'").hasMessageContaining("known: trade, hold, skip, error");
     }
 
     @Test

@@ -42,10 +42,10 @@ class KeyedTest {
     @Test
     void anUnknownKeyIsRefusedNamingWhatWasAskedAndEveryKnownKey() {
         assertThatThrownBy(() -> FillModel.fromKey("optimistic")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown fill model 'optimistic'; known: [conservative, original]");
+                .hasMessage("unknown fill model 'optimistic'; known: conservative, original");
         assertThatThrownBy(() -> StrategyId.fromKey(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown strategy 'null'").hasMessageContaining("maxdiffalwayson, pctdiff");
         assertThatThrownBy(() -> Keyed.parse(DataRule.values(), "gaps", "data rule")).hasMessage("unknown data rule 'gaps'; known: "
-                + "[too-few-bars, stale, missing-sessions, outlier, restated]");
+                + "too-few-bars, stale, missing-sessions, outlier, restated");
     }
 }
