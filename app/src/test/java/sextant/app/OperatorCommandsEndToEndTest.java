@@ -11,18 +11,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sextant.core.market.Instrument;
-import sextant.core.order.PlanStatus;
-import sextant.core.order.PositionPlan;
-import sextant.core.order.Side;
-import sextant.store.Database;
-import sextant.store.SqliteLedger;
 
 /**
  * {@code status}, {@code cancel-all} and {@code flatten} through the real CLI on the paper broker, after two cycles
@@ -41,8 +33,6 @@ class OperatorCommandsEndToEndTest {
         String state = twoCycles(dir.resolve("state"));
         int held = count(state, "SELECT COUNT(*) FROM owned_positions WHERE ABS(qty) > 1e-9");
         assertThat(held).as("the day-1 entries that filled are Sextant's positions").isPositive();
-        String planned = query(state, "SELECT symbol FROM owned_positions WHERE ABS(qty) > 1e-9 ORDER BY symbol").get(0);
-        recordPlan(state, planned);
 
         Cli status = Cli.run("status", "--state-dir", state, "--as-of", DAY2, "--json");
         assertThat(status.exit()).as(status.err()).isZero();
@@ -54,18 +44,22 @@ class OperatorCommandsEndToEndTest {
             boolean exitOrder = count(state, "SELECT COUNT(*) FROM paper_orders WHERE symbol='" + sym + "' AND status='NEW'"
                     + " AND side='SELL'") > 0;
             assertThat(p.get("has_exit").asBoolean()).as(sym).isEqualTo(exitOrder);
-            if (sym.equals(planned)) {
-                assertThat(p.get("plans")).singleElement().satisfies(plan -> {
-                    assertThat(plan.get("strategy").asText()).isEqualTo("maxdiff");
-                    assertThat(plan.get("status").asText()).isEqualTo("open");
-                    assertThat(plan.get("take_profit").asDouble()).isEqualTo(123.45);
-                    assertThat(plan.get("stop").isNull()).isTrue();
-                    assertThat(plan.get("close_at_eod").asBoolean()).isTrue();
-                    assertThat(plan.get("opened_session").asText()).isEqualTo(DAY1);
-                });
-            } else {
-                assertThat(p.get("plans")).as("cycles record no plans yet").isEmpty();
-            }
+            // Each position shows the plan the day-1 cycle recorded when it placed the entry.
+            String where = " FROM position_plans WHERE symbol='" + sym + "' AND status='open'";
+            List<String> strategy = query(state, "SELECT strategy" + where);
+            List<String> takeProfit = query(state, "SELECT take_profit" + where);
+            assertThat(strategy).as(sym + ": the ledger's open plan").hasSize(1);
+            assertThat(p.get("plans")).as(sym).singleElement().satisfies(plan -> {
+                assertThat(plan.get("status").asText()).isEqualTo("open");
+                assertThat(plan.get("opened_session").asText()).isEqualTo(DAY1);
+                assertThat(plan.get("stop").isNull()).isTrue(); // exits.stop-loss is off by default
+                assertThat(plan.get("strategy").asText()).isEqualTo(strategy.get(0));
+                if (takeProfit.get(0) == null) {
+                    assertThat(plan.get("take_profit").isNull()).isTrue();
+                } else {
+                    assertThat(plan.get("take_profit").asDouble()).isEqualTo(Double.parseDouble(takeProfit.get(0)));
+                }
+            });
         }
         assertThat(s.get("positions").findValuesAsText("has_exit")).as("the second cycle placed exits").contains("true");
         assertThat(s.get("open_orders")).hasSize(count(state, OPEN_PAPER_ORDERS));
@@ -73,9 +67,10 @@ class OperatorCommandsEndToEndTest {
         assertThat(s.get("next_steps").get(0).get("step").asText()).isNotBlank();
         assertThat(s.get("left_alone")).isEmpty();
         Cli text = Cli.run("status", "--state-dir", state, "--as-of", DAY2);
-        assertThat(text.out()).contains("plan #1 open: maxdiff buy, cycle #1 (session " + DAY1 + "), entry 120.00,"
-                + " take-profit 123.45, stop none, close at end of day yes, time stop 3 sessions")
-                .contains("plan: none recorded").contains("mode paper").contains("Positions (Sextant's own): " + held)
+        assertThat(text.out()).containsPattern("plan #\\d+ open: maxdiff\\S* (buy|sell), cycle #1 \\(session " + DAY1
+                        + "\\), entry [0-9.]+, take-profit [0-9.]+, stop none, close at end of day (yes|no), time stop [12]"
+                        + " sessions?")
+                .doesNotContain("plan: none recorded").contains("mode paper").contains("Positions (Sextant's own): " + held)
                 .contains("Kill switch: off").contains("Realised on " + DAY2).contains("Next: ");
 
         int cyclesBefore = count(state, "SELECT COUNT(*) FROM cycles");
@@ -149,15 +144,6 @@ class OperatorCommandsEndToEndTest {
     }
 
     /** The plan a run loop would have recorded for the symbol's entry (cycles on main record none yet). */
-    private static void recordPlan(String state, String symbol) {
-        try (Database db = Database.openIn(Path.of(state)); SqliteLedger ledger = new SqliteLedger(db)) {
-            PositionPlan p = ledger.recordPositionPlan(1, new PositionPlan(0, Instrument.stock(symbol), Side.BUY, 1, 1,
-                    LocalDate.parse(DAY1), "maxdiff", "sx-20260302-" + symbol + "-eb", 120, 123.45, Double.NaN, true, 3,
-                    PlanStatus.PENDING, "entry placed"));
-            ledger.updatePositionPlan(p.id(), PlanStatus.OPEN, Instant.parse("2026-03-02T20:00:00Z"), "entry filled");
-        }
-    }
-
     static List<String> query(String stateDir, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of(stateDir, "sextant.db"));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
