@@ -47,7 +47,9 @@ class OperatorCommandsIT {
             JsonNode s = new ObjectMapper().readTree(status.out().substring(status.out().indexOf('{')));
             assertThat(s.get("mode").asText()).isEqualTo("alpaca-paper");
             assertThat(s.get("positions").findValuesAsText("symbol")).containsExactly(filled.symbol());
-            assertThat(s.get("without_exit").toString()).as("the fill has no take-profit yet").contains(filled.symbol());
+            // A stock entry goes to Alpaca as an OTO order: once it fills, its take-profit leg is the position's exit.
+            assertThat(s.get("without_exit").toString()).as("the OTO leg covers the fill").doesNotContain(filled.symbol());
+            assertThat(s.get("positions").get(0).get("has_exit").asBoolean()).as(status.out()).isTrue();
             assertThat(s.get("left_alone").toString()).contains("TSLA").contains("my-own-stop");
 
             AlpacaCycleIT.Run refused = sextant(alpaca.env(), "cancel-all", "--broker", "alpaca");
@@ -78,7 +80,10 @@ class OperatorCommandsIT {
                 assertThat(o.status()).isEqualTo(manual.status());
                 assertThat(o.qty()).isEqualTo(7);
             });
-            assertThat(alpaca.orders().stream().filter(o -> !o.clientOrderId().startsWith("sx-")).toList())
+            // The OTO take-profit legs carry Alpaca's ids; they are Sextant's (through their entries) and all cancelled.
+            assertThat(alpaca.orders().stream().filter(FakeOrder::isLeg).toList()).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.status()).isEqualTo("canceled"));
+            assertThat(alpaca.orders().stream().filter(o -> !o.clientOrderId().startsWith("sx-") && !o.isLeg()).toList())
                     .singleElement().extracting(FakeOrder::clientOrderId).isEqualTo("my-own-stop");
         }
     }
