@@ -1,5 +1,6 @@
 package sextant.engine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +34,16 @@ final class OrderExecutor {
     private final long cycleId;
     private final Reconciler reconciler;
     private final OrderSettings settings;
+    private final Clock clock;
 
-    OrderExecutor(Broker broker, Ledger ledger, long cycleId, Reconciler reconciler, OrderSettings settings) {
+    OrderExecutor(Broker broker, Ledger ledger, long cycleId, Reconciler reconciler, OrderSettings settings,
+                  Clock clock) {
         this.broker = broker;
         this.ledger = ledger;
         this.cycleId = cycleId;
         this.reconciler = reconciler;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -228,6 +232,9 @@ final class OrderExecutor {
                             + req.clientOrderId() + " already filled today; not resent"));
                 }
             }
+            // Written first: if the process dies after the broker takes the order and before it is recorded below,
+            // the next reconciliation finds this request and asks the broker for it (Reconciler.settleInDoubt).
+            ledger.recordSending(cycleId, req, clock.instant());
             Order placed = broker.submit(req);
             reconciler.absorb(placed);
             return record(new OrderEvent(outcome, symbol, req, placed, why));
@@ -245,8 +252,7 @@ final class OrderExecutor {
     private OrderEvent recordNotSent(OrderEvent e) {
         OrderRequest r = e.request();
         if (r != null) {
-            ledger.recordOrder(cycleId, new Order("not-sent", r.clientOrderId(), r.instrument(), r.side(), r.qty(), r.type(),
-                    r.limitPrice(), r.timeInForce(), OrderStatus.REJECTED, 0, Double.NaN, null), e.outcome(), e.message());
+            ledger.recordOrder(cycleId, Order.notSent(r), e.outcome(), e.message());
         }
         return e;
     }

@@ -47,7 +47,7 @@ final class OrderPhase {
         this.settings = settings;
         this.reconciler = new Reconciler(broker, ledger, cycleId, ids, clock);
         this.planner = new OrderPlanner(ids, broker::attachesTakeProfit);
-        this.executor = new OrderExecutor(broker, ledger, cycleId, reconciler, settings);
+        this.executor = new OrderExecutor(broker, ledger, cycleId, reconciler, settings, clock);
         this.plans = new PlanRecorder(ledger, cycleId, ids, settings.exits());
     }
 
@@ -169,9 +169,18 @@ final class OrderPhase {
                 escalate(day, s, b == null ? List.of() : b.own()), flipHeldBack);
     }
 
-    /** A close that has not filled by the next step becomes a market order. */
+    /**
+     * A close that has not filled by the next step becomes a market order. The ledger says so durably: the last order
+     * Sextant placed in the symbol is a close that the broker ended (expired, cancelled) unfilled. Read from the
+     * ledger rather than from this reconciliation, a process killed after recording the expiry and before sending
+     * the market close escalates on restart too.
+     */
     private boolean escalate(LocalDate day, String symbol, List<Order> own) {
-        if (reconciler.unfilledCloses().contains(symbol)) {
+        boolean lastCloseEndedUnfilled = ledger.lastPlacedOrder(symbol)
+                .filter(r -> ids.legOf(r.clientOrderId()) == ClientOrderIds.Leg.CLOSE && r.endedUnfilled()
+                        && r.lastEvent() == OrderOutcome.RECONCILED)
+                .isPresent();
+        if (lastCloseEndedUnfilled) {
             return true;
         }
         for (Order o : own) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
 import sextant.core.order.OrderOutcome;
+import sextant.core.order.OrderRequest;
 import sextant.core.order.OwnedPosition;
 import sextant.core.order.Position;
 import sextant.core.order.TrackedOrder;
@@ -41,7 +42,6 @@ final class Reconciler {
     private final ClientOrderIds ids;
     private final Clock clock;
     private final List<Fill> booked = new ArrayList<>();
-    private final Set<String> unfilledCloses = new HashSet<>();
     private final List<OrderEvent> events = new ArrayList<>();
 
     Reconciler(Broker broker, Ledger ledger, long cycleId, ClientOrderIds ids, Clock clock) {
@@ -58,6 +58,7 @@ final class Reconciler {
      */
     void reconcile() {
         drainFeed();
+        settleInDoubt();
         List<TrackedOrder> tracked = ledger.trackedOpenOrders();
         Set<String> trackedIds = new HashSet<>();
         tracked.forEach(t -> trackedIds.add(t.clientOrderId()));
@@ -70,9 +71,6 @@ final class Reconciler {
             absorb(o);
             if (o.status() != t.status() || o.filledQty() > t.bookedQty() + 1e-9) {
                 recordReconciled(o, "at the broker: ");
-            }
-            if (!o.isOpen() && ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.CLOSE && o.filledQty() < o.qty() - 1e-9) {
-                unfilledCloses.add(o.instrument().symbol());
             }
             if (ids.legOf(o.clientOrderId()) == ClientOrderIds.Leg.ENTRY && o.filledQty() > 1e-9) {
                 String legId = ClientOrderIds.takeProfitLegOf(o.clientOrderId());
@@ -91,6 +89,35 @@ final class Reconciler {
                         + PortfolioBuilder.fmt(e.getValue().qty()) + ": a trade outside Sextant reduced it";
                 LOG.warn("{}: {}", e.getKey(), why);
                 ledger.adjustOwnedPosition(cycleId, e.getKey(), clipped, why);
+            }
+        }
+    }
+
+    /**
+     * Requests that were being sent when a process stopped ({@link Ledger#ordersBeingSent}): the broker says whether
+     * it took each. One it has is booked and recorded like any reconciled order, so that it is tracked from now on
+     * and its fills are not lost; one it does not have is recorded as never placed. A request the broker cannot be
+     * asked about now stays in doubt, and the next reconciliation asks again; a submit under its id meanwhile finds
+     * the order first, so it is never sent twice.
+     */
+    private void settleInDoubt() {
+        for (OrderRequest r : ledger.ordersBeingSent()) {
+            Optional<Order> found;
+            try {
+                found = broker.findByClientOrderId(r.clientOrderId());
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not ask the broker for {}, which was being sent when Sextant last stopped",
+                        r.instrument().symbol(), r.clientOrderId(), e);
+                continue;
+            }
+            if (found.isPresent()) {
+                absorb(found.get());
+                recordReconciled(found.get(), "sent when Sextant last stopped, found at the broker: ");
+            } else {
+                String why = "was being sent when Sextant last stopped, and the broker does not have it: never placed";
+                LOG.warn("{}: {} {}", r.instrument().symbol(), r.clientOrderId(), why);
+                ledger.recordOrder(cycleId, Order.notSent(r), OrderOutcome.FAILED, why);
+                events.add(new OrderEvent(OrderOutcome.FAILED, r.instrument().symbol(), r, null, why));
             }
         }
     }
@@ -171,11 +198,6 @@ final class Reconciler {
     /** Every fill booked this cycle, in order. */
     List<Fill> booked() {
         return List.copyOf(booked);
-    }
-
-    /** Symbols whose closing order ended (expired, cancelled) without filling completely: the next close is marketable. */
-    Set<String> unfilledCloses() {
-        return Set.copyOf(unfilledCloses);
     }
 
     List<OrderEvent> events() {

@@ -236,7 +236,7 @@ public final class SessionDesk {
         Reconciler reconciler = new Reconciler(broker, ledger, stepId, ids, clock);
         reconciler.reconcile();
         List<PositionPlan> plans = new PlanStatusKeeper(broker, ledger, clock).update();
-        return new Work(stepId, reconciler, new OrderExecutor(broker, ledger, stepId, reconciler, settings), plans,
+        return new Work(stepId, reconciler, new OrderExecutor(broker, ledger, stepId, reconciler, settings, clock), plans,
                 books());
     }
 

@@ -32,7 +32,8 @@ class OrderExecutorTest {
             long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 1, 2), "recording", "test", "m", 2);
             ClientOrderIds ids = new ClientOrderIds("sx");
             Reconciler rec = new Reconciler(broker, ledger, cycle, ids, java.time.Clock.systemUTC());
-            OrderExecutor ex = new OrderExecutor(broker, ledger, cycle, rec, new OrderSettings(true, 2, java.time.Duration.ZERO));
+            OrderExecutor ex = new OrderExecutor(broker, ledger, cycle, rec, new OrderSettings(true, 2, java.time.Duration.ZERO),
+                    java.time.Clock.systemUTC());
             SymbolPlan a = new SymbolPlan(AAA, List.of(stale),
                     OrderRequest.limit(AAA, Side.BUY, 1, 10, TimeInForce.DAY, "sx-a"), null, "entry");
             SymbolPlan b = new SymbolPlan(BBB, List.of(), OrderRequest.limit(BBB, Side.BUY, 1, 10, TimeInForce.DAY, "sx-b"),
@@ -71,7 +72,8 @@ class OrderExecutorTest {
             Ledger ledger = new sextant.store.SqliteLedger(db);
             long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 1, 2), "recording", "test", "m", 1);
             Reconciler rec = new Reconciler(broker, ledger, cycle, new ClientOrderIds("sx"), java.time.Clock.systemUTC());
-            OrderExecutor ex = new OrderExecutor(broker, ledger, cycle, rec, new OrderSettings(true, 2, java.time.Duration.ZERO));
+            OrderExecutor ex = new OrderExecutor(broker, ledger, cycle, rec, new OrderSettings(true, 2, java.time.Duration.ZERO),
+                    java.time.Clock.systemUTC());
             SymbolPlan entry = new SymbolPlan(AAA, List.of(),
                     OrderRequest.limit(AAA, Side.BUY, 4, 10, TimeInForce.DAY, "sx-20260102-AAA-eb"), null, "entry");
             assertThat(ex.execute(entry, () -> entry)).extracting(OrderEvent::outcome)

@@ -231,6 +231,34 @@ class UnattendedOrdersTest {
         }
     }
 
+    /**
+     * Found by the SIGKILL test: the step that found the closing limit expired (and recorded it) was killed before it
+     * sent the market close. The restart no longer sees the expiry happen, and must still close at market: the
+     * ledger's record of the expired close says so, not the reconciliation that saw it.
+     */
+    @Test
+    void aCloseThatDidNotFillIsEscalatedAfterAProcessThatRecordedTheExpiryDied() throws Exception {
+        try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
+            h.fake.setPrice("AAPL", 100);
+            h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
+            h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
+            h.cycle(D2, skip(AAPL));
+            assertThat(h.byClientId("sx-20261201-AAPL-cs").type()).isEqualTo("limit");
+            h.fake.expireDayOrders();
+
+            long killed = h.ledger.startCycle(java.time.Instant.now(), D3, h.broker.name(), "test", "test", 1);
+            new OrderPhase(h.broker, h.ledger, killed, h.ids, h.settings, java.time.Clock.systemUTC()).reconcile();
+            assertThat(h.query("SELECT status FROM orders WHERE client_order_id = 'sx-20261201-AAPL-cs'"
+                    + " ORDER BY rowid DESC LIMIT 1", rs -> row(rs, 1))).as("the dead process recorded the expiry")
+                    .containsExactly(List.of("expired"));
+            h.restart(() -> { });
+
+            h.cycle(D3, skip(AAPL));
+            assertThat(h.byClientId("sx-20261202-AAPL-cs").type()).isEqualTo("market");
+            assertThat(h.fake.positionQty("AAPL")).isZero();
+        }
+    }
+
     static List<Object> row(java.sql.ResultSet rs, int columns) {
         try {
             List<Object> out = new java.util.ArrayList<>();

@@ -124,6 +124,15 @@ final class Migrations {
                 // It is written in the transaction that applies the points, so a killed process resumes exactly once.
                 "CREATE TABLE paper_progress (symbol TEXT PRIMARY KEY, day INTEGER NOT NULL, point INTEGER NOT NULL,"
                         + " path TEXT)"
+            },
+            new String[] {
+                // V7: each order request written just before it is sent, and deleted in the transaction that records
+                // the order's first outcome. A row left behind is an order in doubt: the process stopped between the
+                // broker taking it (or not) and the ledger recording it, and the next reconciliation asks the broker.
+                "CREATE TABLE order_intents (client_order_id TEXT PRIMARY KEY, cycle_id INTEGER NOT NULL"
+                        + " REFERENCES cycles(id), symbol TEXT NOT NULL, asset_class TEXT NOT NULL, side TEXT NOT NULL,"
+                        + " qty REAL NOT NULL, type TEXT NOT NULL, limit_price REAL, tif TEXT NOT NULL,"
+                        + " take_profit REAL, written_at TEXT NOT NULL)"
             });
 
     /** Makes a new, empty file a Sextant database at the newest schema version. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import sextant.core.backtest.Metrics;
 import sextant.core.backtest.NextBarPlan;
@@ -17,16 +18,21 @@ import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.AssetClass;
+import sextant.core.key.Keyed;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
 import sextant.core.order.Fill;
 import sextant.core.order.Order;
 import sextant.core.order.OrderOutcome;
+import sextant.core.order.OrderRecord;
+import sextant.core.order.OrderRequest;
 import sextant.core.order.OrderStatus;
+import sextant.core.order.OrderType;
 import sextant.core.order.OwnedPosition;
 import sextant.core.order.PlanStatus;
 import sextant.core.order.PositionPlan;
 import sextant.core.order.Side;
+import sextant.core.order.TimeInForce;
 import sextant.core.order.TrackedOrder;
 import sextant.core.port.Ledger;
 
@@ -161,7 +167,72 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(15, reason);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_intents WHERE client_order_id = ?")) {
+                ps.setString(1, o.clientOrderId());
+                ps.executeUpdate();
+            }
             return null;
+        });
+    }
+
+    @Override
+    public void recordSending(long cycleId, OrderRequest r, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO order_intents (client_order_id,"
+                    + " cycle_id, symbol, asset_class, side, qty, type, limit_price, tif, take_profit, written_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, r.clientOrderId());
+                ps.setLong(2, cycleId);
+                ps.setString(3, r.instrument().symbol());
+                ps.setString(4, r.instrument().assetClass().name());
+                ps.setString(5, r.side().name());
+                ps.setDouble(6, r.qty());
+                ps.setString(7, r.type().name());
+                setFinite(ps, 8, r.limitPrice());
+                ps.setString(9, r.timeInForce().name());
+                setFinite(ps, 10, r.takeProfitPrice());
+                ps.setString(11, at.toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<OrderRequest> ordersBeingSent() {
+        return db.inTransaction(c -> {
+            List<OrderRequest> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT symbol, asset_class, side, qty,"
+                    + " type, limit_price, tif, client_order_id, take_profit FROM order_intents ORDER BY rowid")) {
+                while (rs.next()) {
+                    out.add(new OrderRequest(new Instrument(rs.getString(1), AssetClass.valueOf(rs.getString(2))),
+                            Side.valueOf(rs.getString(3)), rs.getDouble(4), OrderType.valueOf(rs.getString(5)),
+                            finiteOrNaN(rs, 6), TimeInForce.valueOf(rs.getString(7)), rs.getString(8), finiteOrNaN(rs, 9)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<OrderRecord> lastPlacedOrder(String symbol) {
+        return db.inTransaction(c -> {
+            // Orders in the order they were first recorded; the newest row of the last one says where it stands.
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.client_order_id, o.status, o.qty, o.filled_qty,"
+                    + " o.event FROM orders o WHERE o.rowid = (SELECT MAX(x.rowid) FROM orders x WHERE x.order_id ="
+                    + " (SELECT f.order_id FROM orders f WHERE f.symbol = ? AND f.order_id <> ? AND f.event <> 'left-alone'"
+                    + " GROUP BY f.order_id ORDER BY MIN(f.rowid) DESC LIMIT 1))")) {
+                ps.setString(1, symbol);
+                ps.setString(2, Order.NOT_SENT_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new OrderRecord(rs.getString(1), symbol,
+                            OrderStatus.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getDouble(3),
+                            rs.getDouble(4), Keyed.parse(OrderOutcome.values(), rs.getString(5), "orders.event")));
+                }
+            }
         });
     }
 

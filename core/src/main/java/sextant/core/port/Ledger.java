@@ -3,6 +3,9 @@ package sextant.core.port;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import sextant.core.order.OrderRecord;
+import sextant.core.order.OrderRequest;
 import sextant.core.order.PlanStatus;
 import sextant.core.order.PositionPlan;
 import sextant.core.backtest.SymbolBacktest;
@@ -25,8 +28,30 @@ public interface Ledger extends AutoCloseable {
 
     void recordDecisions(long cycleId, List<SymbolDecision> decisions);
 
-    /** Records what the cycle did with, or found about, one order, and why. */
+    /**
+     * Records what the cycle did with, or found about, one order, and why. The first row recorded under a client
+     * order id also settles a request written by {@link #recordSending}.
+     */
     void recordOrder(long cycleId, Order order, OrderOutcome outcome, String reason);
+
+    /**
+     * Written just before {@code request} goes to the broker, so that a process killed between the broker taking the
+     * order and the ledger recording it leaves a trace: {@link #ordersBeingSent} lists it until {@link #recordOrder}
+     * records an outcome under its client order id. Writing the same id again replaces the earlier request.
+     */
+    void recordSending(long cycleId, OrderRequest request, Instant at);
+
+    /**
+     * Requests written by {@link #recordSending} with no outcome recorded since, oldest first: each may or may not
+     * have reached the broker, and only the broker can say (by its client order id).
+     */
+    List<OrderRequest> ordersBeingSent();
+
+    /**
+     * The newest row of the order Sextant placed last in {@code symbol} (by when it was first recorded; requests that
+     * were never sent and orders left alone do not count), or empty when it has placed none there.
+     */
+    Optional<OrderRecord> lastPlacedOrder(String symbol);
 
     /**
      * Records fills of Sextant's own orders and books each into the owned position of its symbol, with the P&L it
