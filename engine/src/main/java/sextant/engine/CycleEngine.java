@@ -173,11 +173,15 @@ public final class CycleEngine implements AutoCloseable {
             List<Position> positions = timed(timings, Phase.DECISIONS, broker::positions);
             List<Position> ownPositions = orderPhase.ownPositions(positions);
             EntryStatus entries = orderSettings.entryGate().entries();
-            List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS,
-                    () -> ManagedDecisions.apply(gated(ValidationStage.withWarnings(decide(backtests.done(),
-                            forecasts.modelIds(), lastClose, failed, account, ownPositions,
-                            ManagedDecisions.managing(plans, ownPositions).keySet()), validated.warnings()), entries,
-                            ownPositions), plans, ownPositions, asOf, orderSettings.calendars()));
+            // Picked and sized first (a managed position holds its slot), then gated by the kill switch, then each
+            // position under a plan is managed by that plan rather than by today's pick.
+            Map<Instrument, PositionPlan> managed = ManagedDecisions.managing(plans, ownPositions);
+            List<SymbolDecision> decisions = timed(timings, Phase.DECISIONS, () -> {
+                List<SymbolDecision> picked = ValidationStage.withWarnings(decide(backtests.done(), forecasts.modelIds(),
+                        lastClose, failed, account, ownPositions, managed.keySet()), validated.warnings());
+                return ManagedDecisions.apply(gated(picked, entries, ownPositions), managed, ownPositions, asOf,
+                        orderSettings.calendars());
+            });
             List<OrderEvent> events = timed(timings, Phase.ORDERS, () -> orderPhase.run(asOf, decisions, lastClose, scope));
             List<Fill> fills = orderPhase.fills();
 

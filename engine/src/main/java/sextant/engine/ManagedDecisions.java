@@ -24,11 +24,11 @@ final class ManagedDecisions {
     private ManagedDecisions() {
     }
 
-    static List<SymbolDecision> apply(List<SymbolDecision> decisions, List<PositionPlan> plans, List<Position> ownPositions,
-                                      LocalDate day, SessionCalendars calendars) {
+    /** @param open the plan managing each position ({@link #managing}) */
+    static List<SymbolDecision> apply(List<SymbolDecision> decisions, Map<Instrument, PositionPlan> open,
+                                      List<Position> ownPositions, LocalDate day, SessionCalendars calendars) {
         Map<Instrument, Position> held = new HashMap<>();
         ownPositions.forEach(p -> held.put(p.instrument(), p));
-        Map<Instrument, PositionPlan> open = managing(plans, ownPositions);
         if (open.isEmpty()) {
             return decisions;
         }

@@ -79,8 +79,8 @@ class PlanManagementTest {
             List<Position> own = List.of(new Position(AAPL, 10, 99, 100));
             SymbolDecision tuesday = new SymbolDecision(AAPL, Action.HOLD, StrategyId.PCTDIFF, Side.BUY, 0.02, 98, 105, 10,
                     "holding 10; pctdiff", false, true);
-            SymbolDecision kept = ManagedDecisions.apply(List.of(tuesday), h.ledger.activePositionPlans(), own, TUE,
-                    SessionCalendars.BUILT_IN).get(0);
+            SymbolDecision kept = ManagedDecisions.apply(List.of(tuesday),
+                    ManagedDecisions.managing(h.ledger.activePositionPlans(), own), own, TUE, SessionCalendars.BUILT_IN).get(0);
             assertThat(kept.takeProfitPrice()).isEqualTo(102);
             assertThat(kept.strategy()).isEqualTo(StrategyId.MAXDIFF);
             assertThat(kept.reason()).startsWith("managed by plan #" + pending.id() + " from 2026-11-02 (maxdiff)");
@@ -89,8 +89,8 @@ class PlanManagementTest {
 
             // Wednesday: two sessions held and no loop closed it at Tuesday's close: the cycle closes it.
             h.fake.expireDayOrders();
-            SymbolDecision wednesday = ManagedDecisions.apply(List.of(tuesday), h.ledger.activePositionPlans(), own, WED,
-                    SessionCalendars.BUILT_IN).get(0);
+            SymbolDecision wednesday = ManagedDecisions.apply(List.of(tuesday),
+                    ManagedDecisions.managing(h.ledger.activePositionPlans(), own), own, WED, SessionCalendars.BUILT_IN).get(0);
             assertThat(wednesday.action()).isEqualTo(Action.SKIP);
             assertThat(wednesday.reason()).startsWith("time stop: held 2 session(s)");
             h.lastClose.put(AAPL, 100.0);
