@@ -59,12 +59,14 @@ final class AlpacaAccountHarness implements AutoCloseable {
     }
 
     /**
-     * Without the client's request budget: a simulated run loop polls days of sessions in seconds, which the real
-     * budget (200 a minute) would stretch into minutes of waiting.
+     * Without the request budget, the client's or the fake server's: a simulated run loop polls days of sessions in
+     * seconds, which the real budget (200 a minute) would stretch into minutes of waiting (the server's X-Ratelimit
+     * headers pause the client when its budget is spent).
      */
     static AlpacaAccountHarness unthrottled() throws Exception {
-        return new AlpacaAccountHarness("sx", FakeAlpacaServer.start(), true,
-                Map.of(AlpacaConfig.ENV_REQUESTS_PER_MINUTE, "1000000"));
+        FakeAlpacaServer server = FakeAlpacaServer.start();
+        server.rateLimitPerMinute(1_000_000);
+        return new AlpacaAccountHarness("sx", server, true, Map.of(AlpacaConfig.ENV_REQUESTS_PER_MINUTE, "1000000"));
     }
 
     private AlpacaAccountHarness(String prefix, FakeAlpacaServer server, boolean ownsServer, Map<String, String> env)
