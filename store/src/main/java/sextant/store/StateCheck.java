@@ -87,6 +87,7 @@ public final class StateCheck {
             results.add(new Result("cash", cash(c)));
             results.add(new Result("positions", positions(c)));
             results.add(new Result("orders", orders(c)));
+            results.add(new Result("sending", sending(c)));
             results.add(new Result("ledger", ledger(c)));
             results.add(new Result("cycles", cycles(c)));
         } catch (SQLException e) {
@@ -211,6 +212,26 @@ public final class StateCheck {
                 if (!close(filled, fills)) {
                     out.add("paper_orders " + rs.getString(1) + " (" + rs.getString(2) + ", " + rs.getString(3)
                             + ") says filled " + num(filled) + ", its fills add up to " + num(fills));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Requests left in doubt by a process that stopped while sending them (the table exists from schema V7). */
+    private static List<String> sending(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'order_intents'")) {
+                if (!t.next()) {
+                    return out;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT client_order_id, symbol, written_at FROM order_intents ORDER BY rowid")) {
+                while (rs.next()) {
+                    out.add("order " + rs.getString(1) + " (" + rs.getString(2) + ") was being sent at " + rs.getString(3)
+                            + " when Sextant stopped, and no outcome is recorded; the next cycle or run step asks the"
+                            + " broker for it before anything else");
                 }
             }
         }

@@ -52,6 +52,24 @@ class OrderIntentLedgerTest {
     }
 
     @Test
+    void stateCheckNamesARequestLeftInDoubtUntilItIsSettled() {
+        OrderRequest close = OrderRequest.limit(KGC, Side.SELL, 277, 24.5, TimeInForce.DAY, "sx-20260303-KGC-cs2");
+        try (Database db = Database.openIn(dir); SqliteLedger ledger = new SqliteLedger(db)) {
+            long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 3, 3), "paper", "d", "m", 1);
+            ledger.recordSending(cycle, close, Instant.parse("2026-03-03T20:45:00Z"));
+        }
+        StateCheck.Report report = StateCheck.run(dir);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.problems()).containsExactly("sending: order sx-20260303-KGC-cs2 (KGC) was being sent at"
+                + " 2026-03-03T20:45:00Z when Sextant stopped, and no outcome is recorded; the next cycle or run step"
+                + " asks the broker for it before anything else");
+        try (Database db = Database.openIn(dir); SqliteLedger ledger = new SqliteLedger(db)) {
+            ledger.recordOrder(1, at(close, "p-9", OrderStatus.FILLED, 277), OrderOutcome.RECONCILED, "found");
+        }
+        assertThat(StateCheck.run(dir).problems()).isEmpty();
+    }
+
+    @Test
     void theLastPlacedOrderIsTheOneRecordedFirstMostRecentlyAtItsNewestStatus() {
         OrderRequest exit = OrderRequest.limit(KGC, Side.SELL, 277, 26, TimeInForce.DAY, "sx-20260303-KGC-xs");
         OrderRequest close = OrderRequest.limit(KGC, Side.SELL, 277, 24.5, TimeInForce.DAY, "sx-20260303-KGC-cs");
