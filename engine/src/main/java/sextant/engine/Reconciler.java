@@ -116,8 +116,9 @@ final class Reconciler {
             } else {
                 String why = "was being sent when Sextant last stopped, and the broker does not have it: never placed";
                 LOG.warn("{}: {} {}", r.instrument().symbol(), r.clientOrderId(), why);
-                ledger.recordOrder(cycleId, Order.notSent(r), OrderOutcome.FAILED, why);
-                events.add(new OrderEvent(OrderOutcome.FAILED, r.instrument().symbol(), r, null, why));
+                // Found at reconciliation, not a failure of this cycle: the next plan places it again if still wanted.
+                ledger.recordOrder(cycleId, Order.notSent(r), OrderOutcome.RECONCILED, why);
+                events.add(new OrderEvent(OrderOutcome.RECONCILED, r.instrument().symbol(), r, null, why));
             }
         }
     }
