@@ -215,13 +215,7 @@ class UnattendedOrdersTest {
     @Test
     void aCloseThatDidNotFillIsEscalatedToAMarketOrder() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
-            h.fake.setPrice("AAPL", 100);
-            h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
-            h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
-            h.cycle(D2, skip(AAPL));
-            FakeOrder limitClose = h.byClientId("sx-20261201-AAPL-cs");
-            assertThat(limitClose.type()).isEqualTo("limit");
-            h.fake.expireDayOrders();
+            closingLimitExpiredUnfilled(h);
 
             h.cycle(D3, skip(AAPL));
             FakeOrder marketClose = h.byClientId("sx-20261202-AAPL-cs");
@@ -239,12 +233,7 @@ class UnattendedOrdersTest {
     @Test
     void aCloseThatDidNotFillIsEscalatedAfterAProcessThatRecordedTheExpiryDied() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
-            h.fake.setPrice("AAPL", 100);
-            h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
-            h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
-            h.cycle(D2, skip(AAPL));
-            assertThat(h.byClientId("sx-20261201-AAPL-cs").type()).isEqualTo("limit");
-            h.fake.expireDayOrders();
+            closingLimitExpiredUnfilled(h);
 
             long killed = h.ledger.startCycle(java.time.Instant.now(), D3, h.broker.name(), "test", "test", 1);
             new OrderPhase(h.broker, h.ledger, killed, h.ids, h.settings, java.time.Clock.systemUTC()).reconcile();
@@ -257,6 +246,16 @@ class UnattendedOrdersTest {
             assertThat(h.byClientId("sx-20261202-AAPL-cs").type()).isEqualTo("market");
             assertThat(h.fake.positionQty("AAPL")).isZero();
         }
+    }
+
+    /** AAPL bought on D1, closed with a limit on D2 (no longer picked), and that limit expired unfilled. */
+    private static void closingLimitExpiredUnfilled(AlpacaAccountHarness h) {
+        h.fake.setPrice("AAPL", 100);
+        h.cycle(D1, trade(AAPL, Side.BUY, 99, 105, 10));
+        h.fake.fillOrder(h.byClientId("sx-20261130-AAPL-eb").id(), 99);
+        h.cycle(D2, skip(AAPL));
+        assertThat(h.byClientId("sx-20261201-AAPL-cs").type()).isEqualTo("limit");
+        h.fake.expireDayOrders();
     }
 
     static List<Object> row(java.sql.ResultSet rs, int columns) {
