@@ -55,60 +55,57 @@ final class KillSwitchCommand extends CommandGroup {
         out.flush();
     }
 
-    @Command(name = "on", mixinStandardHelpOptions = true, description = "Stop new entries from the next step on.")
-    static final class On implements Callable<Integer> {
+    /**
+     * What the three subcommands share: the account's flags, opening its switch, and printing the state after the
+     * change; each subcommand only says what it does to the switch.
+     */
+    abstract static class SwitchCommand implements Callable<Integer> {
         @Mixin
         CommonOptions common;
 
         @Mixin
         ModeOptions mode;
 
+        @Override
+        public Integer call() throws Exception {
+            KillSwitch ks = open(common, mode);
+            PrintWriter out = common.terminal().out();
+            act(ks, out);
+            print(out, ks);
+            return Main.EXIT_OK;
+        }
+
+        /** Changes the switch, if this subcommand does, and prints what the state line after it does not say. */
+        abstract void act(KillSwitch ks, PrintWriter out) throws Exception;
+    }
+
+    @Command(name = "on", mixinStandardHelpOptions = true, description = "Stop new entries from the next step on.")
+    static final class On extends SwitchCommand {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why, written into the KILL file and shown by status.")
         String reason;
 
         @Override
-        public Integer call() throws Exception {
-            KillSwitch ks = open(common, mode);
+        void act(KillSwitch ks, PrintWriter out) throws Exception {
             ks.turnOn(reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            print(common.terminal().out(), ks);
-            return Main.EXIT_OK;
         }
     }
 
     @Command(name = "off", mixinStandardHelpOptions = true, description = "Allow new entries again.")
-    static final class Off implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        ModeOptions mode;
-
+    static final class Off extends SwitchCommand {
         @Override
-        public Integer call() throws Exception {
-            KillSwitch ks = open(common, mode);
-            boolean wasOn = ks.turnOff();
-            PrintWriter out = common.terminal().out();
-            if (!wasOn) {
+        void act(KillSwitch ks, PrintWriter out) throws Exception {
+            if (!ks.turnOff()) {
                 out.println("kill switch was already off");
             }
-            print(out, ks);
-            return Main.EXIT_OK;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show whether new entries are stopped (exit 0 either way; the text says which).")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        ModeOptions mode;
-
+    static final class Status extends SwitchCommand {
         @Override
-        public Integer call() {
-            print(common.terminal().out(), open(common, mode));
-            return Main.EXIT_OK;
+        void act(KillSwitch ks, PrintWriter out) {
+            // Only the state line.
         }
     }
 }

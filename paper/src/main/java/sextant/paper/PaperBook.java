@@ -43,14 +43,8 @@ final class PaperBook {
                 return rs.getDouble(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_account (id, cash, last_equity, settled_through,"
-                + " next_order, initial_cash) VALUES (1, ?, ?, ?, 1, ?)")) {
-            ps.setDouble(1, initialCash);
-            ps.setDouble(2, initialCash);
-            ps.setInt(3, NEVER_SETTLED);
-            ps.setDouble(4, initialCash);
-            ps.executeUpdate();
-        }
+        update("INSERT INTO paper_account (id, cash, last_equity, settled_through, next_order, initial_cash)"
+                + " VALUES (1, ?, ?, ?, 1, ?)", initialCash, initialCash, NEVER_SETTLED, initialCash);
         return initialCash;
     }
 
@@ -67,26 +61,16 @@ final class PaperBook {
     }
 
     void addCash(double delta) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_account SET cash = cash + ?")) {
-            ps.setDouble(1, delta);
-            ps.executeUpdate();
-        }
+        update("UPDATE paper_account SET cash = cash + ?", delta);
     }
 
     void markSettled(int throughDay, double equityBefore) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_account SET settled_through=?, last_equity=?")) {
-            ps.setInt(1, throughDay);
-            ps.setDouble(2, equityBefore);
-            ps.executeUpdate();
-        }
+        update("UPDATE paper_account SET settled_through=?, last_equity=?", throughDay, equityBefore);
     }
 
     /** The account's reference equity for "since the last settlement", without touching the daily mark. */
     void setLastEquity(double equity) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_account SET last_equity=?")) {
-            ps.setDouble(1, equity);
-            ps.executeUpdate();
-        }
+        update("UPDATE paper_account SET last_equity=?", equity);
     }
 
     /** How far {@code symbol} is settled intraday, if it ever was. */
@@ -104,13 +88,8 @@ final class PaperBook {
     }
 
     void putProgress(String symbol, SessionProgress p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO paper_progress VALUES (?,?,?,?)")) {
-            ps.setString(1, symbol);
-            ps.setInt(2, (int) p.day().toEpochDay());
-            ps.setInt(3, p.point());
-            ps.setString(4, p.order().map(PathOrder::name).orElse(null));
-            ps.executeUpdate();
-        }
+        update("INSERT OR REPLACE INTO paper_progress VALUES (?,?,?,?)", symbol, (int) p.day().toEpochDay(), p.point(),
+                p.order().map(PathOrder::name).orElse(null));
     }
 
     /** When the order last filled, if it did. */
@@ -174,28 +153,15 @@ final class PaperBook {
     /** Stores a position; a zero quantity removes it. */
     void putPosition(Instrument instrument, double qty, double avgPrice, double lastPrice) throws SQLException {
         if (qty == 0) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM paper_positions WHERE symbol=?")) {
-                ps.setString(1, instrument.symbol());
-                ps.executeUpdate();
-            }
+            update("DELETE FROM paper_positions WHERE symbol=?", instrument.symbol());
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO paper_positions VALUES (?,?,?,?,?)")) {
-            ps.setString(1, instrument.symbol());
-            ps.setString(2, instrument.assetClass().name());
-            ps.setDouble(3, qty);
-            ps.setDouble(4, avgPrice);
-            ps.setDouble(5, lastPrice);
-            ps.executeUpdate();
-        }
+        update("INSERT OR REPLACE INTO paper_positions VALUES (?,?,?,?,?)", instrument.symbol(),
+                instrument.assetClass().name(), qty, avgPrice, lastPrice);
     }
 
     void markPrice(String symbol, double price) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_positions SET last_price=? WHERE symbol=?")) {
-            ps.setDouble(1, price);
-            ps.setString(2, symbol);
-            ps.executeUpdate();
-        }
+        update("UPDATE paper_positions SET last_price=? WHERE symbol=?", price, symbol);
     }
 
     List<Order> openOrders() throws SQLException {
@@ -222,34 +188,15 @@ final class PaperBook {
     }
 
     void insertOrder(Order o, int eligibleFromDay) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_orders VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, o.id());
-            ps.setString(2, o.clientOrderId());
-            ps.setString(3, o.instrument().symbol());
-            ps.setString(4, o.instrument().assetClass().name());
-            ps.setString(5, o.side().name());
-            ps.setDouble(6, o.qty());
-            ps.setString(7, o.type().name());
-            setReal(ps, 8, o.limitPrice());
-            ps.setString(9, o.timeInForce().name());
-            ps.setString(10, o.status().name());
-            ps.setDouble(11, 0);
-            ps.setNull(12, Types.REAL);
-            ps.setString(13, o.submittedAt().toString());
-            ps.setInt(14, eligibleFromDay);
-            ps.executeUpdate();
-        }
+        update("INSERT INTO paper_orders VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", o.id(), o.clientOrderId(),
+                o.instrument().symbol(), o.instrument().assetClass().name(), o.side().name(), o.qty(), o.type().name(),
+                realOrNull(o.limitPrice()), o.timeInForce().name(), o.status().name(), 0.0, null,
+                o.submittedAt().toString(), eligibleFromDay);
     }
 
     void setStatus(String orderId, OrderStatus status, double filledQty, double avgPrice) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_orders SET status=?, filled_qty=?, filled_avg_price=?"
-                + " WHERE id=?")) {
-            ps.setString(1, status.name());
-            ps.setDouble(2, filledQty);
-            setReal(ps, 3, avgPrice);
-            ps.setString(4, orderId);
-            ps.executeUpdate();
-        }
+        update("UPDATE paper_orders SET status=?, filled_qty=?, filled_avg_price=? WHERE id=?", status.name(), filledQty,
+                realOrNull(avgPrice), orderId);
     }
 
     /** Marks an open order's cancel as requested; {@link #completePendingCancels} carries it out. */
@@ -257,10 +204,7 @@ final class PaperBook {
         if (!isOpen(orderId)) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO paper_pending_cancels VALUES (?)")) {
-            ps.setString(1, orderId);
-            ps.executeUpdate();
-        }
+        update("INSERT OR IGNORE INTO paper_pending_cancels VALUES (?)", orderId);
     }
 
     /** Cancels every order whose cancel was requested and that is still open (what filled meanwhile stays filled). */
@@ -274,25 +218,13 @@ final class PaperBook {
 
     /** Cancels the order if it is still open. */
     void cancel(String orderId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE paper_orders SET status='CANCELED' WHERE id=? AND " + OPEN)) {
-            ps.setString(1, orderId);
-            ps.executeUpdate();
-        }
+        update("UPDATE paper_orders SET status='CANCELED' WHERE id=? AND " + OPEN, orderId);
     }
 
     void insertFill(Fill f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_fills (order_id, client_order_id, symbol, side,"
-                + " qty, price, fee, at) VALUES (?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, f.orderId());
-            ps.setString(2, f.clientOrderId());
-            ps.setString(3, f.instrument().symbol());
-            ps.setString(4, f.side().name());
-            ps.setDouble(5, f.qty());
-            ps.setDouble(6, f.price());
-            ps.setDouble(7, f.fee());
-            ps.setString(8, f.at().toString());
-            ps.executeUpdate();
-        }
+        update("INSERT INTO paper_fills (order_id, client_order_id, symbol, side, qty, price, fee, at)"
+                + " VALUES (?,?,?,?,?,?,?,?)", f.orderId(), f.clientOrderId(), f.instrument().symbol(), f.side().name(),
+                f.qty(), f.price(), f.fee(), f.at().toString());
     }
 
     /**
@@ -356,11 +288,25 @@ final class PaperBook {
         return rs.wasNull() ? Double.NaN : v;
     }
 
-    private static void setReal(PreparedStatement ps, int i, double v) throws SQLException {
-        if (Double.isFinite(v)) {
-            ps.setDouble(i, v);
-        } else {
-            ps.setNull(i, Types.REAL);
+    /**
+     * Runs one INSERT, UPDATE or DELETE with {@code params} bound in order: a Double, Integer or String as itself
+     * (the driver's setObject picks setDouble, setInt or setString), a null as SQL NULL.
+     */
+    private void update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    ps.setNull(i + 1, Types.NULL);
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            ps.executeUpdate();
         }
+    }
+
+    /** A price column's value: a missing price (NaN) is stored as NULL, which {@link #real} reads back as NaN. */
+    private static Double realOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -31,30 +31,26 @@ public interface MarketCalendar {
 
     /** The first session strictly after {@code date}. */
     default Session nextSession(LocalDate date) {
-        LocalDate d = date;
-        for (int i = 0; i <= MAX_CLOSED_RUN; i++) {
-            d = d.plusDays(1);
-            Optional<Session> s = session(d);
-            if (s.isPresent()) {
-                return s.get();
-            }
-        }
-        throw new IllegalStateException(describe() + ": no session within " + MAX_CLOSED_RUN + " days after " + date
-                + " (the calendar has a gap; check its source)");
+        return nearestSession(date, 1);
     }
 
     /** The last session strictly before {@code date}. */
     default Session previousSession(LocalDate date) {
+        return nearestSession(date, -1);
+    }
+
+    /** The first session from {@code date} in the direction of {@code step} (+1 later, -1 earlier), date excluded. */
+    private Session nearestSession(LocalDate date, int step) {
         LocalDate d = date;
         for (int i = 0; i <= MAX_CLOSED_RUN; i++) {
-            d = d.minusDays(1);
+            d = d.plusDays(step);
             Optional<Session> s = session(d);
             if (s.isPresent()) {
                 return s.get();
             }
         }
-        throw new IllegalStateException(describe() + ": no session within " + MAX_CLOSED_RUN + " days before " + date
-                + " (the calendar has a gap; check its source)");
+        throw new IllegalStateException(describe() + ": no session within " + MAX_CLOSED_RUN + " days "
+                + (step > 0 ? "after " : "before ") + date + " (the calendar has a gap; check its source)");
     }
 
     /** The session that is trading at {@code t} (open inclusive, close exclusive), if any. */
