@@ -15,6 +15,7 @@ import sextant.core.optimize.MultiplierFit;
 import sextant.core.optimize.MultiplierProblem;
 import sextant.core.strategy.AlwaysOnResult;
 import sextant.core.strategy.BandSeries;
+import sextant.core.strategy.BlendedWindow;
 import sextant.core.strategy.EntryExitKernel;
 import sextant.core.strategy.MaxDiff;
 import sextant.core.strategy.MaxDiffAlwaysOn;
@@ -135,10 +136,7 @@ final class ParityCases {
         compareInt(diffs, "maxdiff trades_total", (int) num(mdm, "maxdiff_trades_total", name), r.tradesTotal());
         compareInt(diffs, "maxdiff invalid_forecasts", (int) num(mdm, "maxdiff_invalid_forecasts", name), r.invalidForecasts());
         compareInt(diffs, "maxdiff valid_forecasts", (int) num(mdm, "maxdiff_valid_forecasts", name), r.validForecasts());
-        compare(diffs, "maxdiff baseline_return", num(mdm, "maxdiffprofit_baseline_return", name), r.baselineReturn(), PNL_TOL);
-        compareArrays(diffs, "maxdiff daily", doubles(md, "daily", name), r.daily(), PNL_TOL);
-        compare(diffs, "maxdiff total_return", num(md, "total_return", name), r.blendedReturn(), PNL_TOL);
-        compareOptimiser(diffs, "maxdiff", maxDiff.problem(from, to), eod, num(mdm, "maxdiffprofit_optimized_return", name));
+        compareBlended(diffs, "maxdiff", md, "maxdiffprofit", r, maxDiff.problem(from, to), name);
 
         JsonNode ao = c.path("expected").path("maxdiffalwayson");
         JsonNode aom = ao.path("meta");
@@ -148,12 +146,21 @@ final class ParityCases {
                 num(aom, "maxdiffalwayson_low_multiplier", name));
         compareInt(diffs, "maxdiffalwayson filled_buy_trades", (int) num(aom, "maxdiffalwayson_filled_buy_trades", name), a.filledBuyTrades());
         compareInt(diffs, "maxdiffalwayson filled_sell_trades", (int) num(aom, "maxdiffalwayson_filled_sell_trades", name), a.filledSellTrades());
-        compare(diffs, "maxdiffalwayson baseline_return", num(aom, "maxdiffalwayson_baseline_return", name), a.baselineReturn(), PNL_TOL);
-        compareArrays(diffs, "maxdiffalwayson daily", doubles(ao, "daily", name), a.daily(), PNL_TOL);
-        compare(diffs, "maxdiffalwayson total_return", num(ao, "total_return", name), a.blendedReturn(), PNL_TOL);
-        compareOptimiser(diffs, "maxdiffalwayson", alwaysOn.problem(from, to), eod2,
-                num(aom, "maxdiffalwayson_optimized_return", name));
+        compareBlended(diffs, "maxdiffalwayson", ao, "maxdiffalwayson", a, alwaysOn.problem(from, to), name);
         return new Outcome(name, diffs);
+    }
+
+    /**
+     * What both strategies report alike: the baseline, the optimised daily series, the blended total and the
+     * optimiser's value against the original's. {@code metaPrefix} is how the original names the strategy's meta keys.
+     */
+    private void compareBlended(List<String> diffs, String strategy, JsonNode expected, String metaPrefix,
+                                BlendedWindow got, MultiplierProblem problem, String name) throws IOException {
+        JsonNode meta = expected.path("meta");
+        compare(diffs, strategy + " baseline_return", num(meta, metaPrefix + "_baseline_return", name), got.baselineReturn(), PNL_TOL);
+        compareArrays(diffs, strategy + " daily", doubles(expected, "daily", name), got.daily(), PNL_TOL);
+        compare(diffs, strategy + " total_return", num(expected, "total_return", name), got.blendedReturn(), PNL_TOL);
+        compareOptimiser(diffs, strategy, problem, got.closeAtEod(), num(meta, metaPrefix + "_optimized_return", name));
     }
 
     /** The exact search may beat the original's grid optimum, but must never fall short of it. */
