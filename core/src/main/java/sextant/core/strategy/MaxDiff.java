@@ -11,17 +11,12 @@ import sextant.core.optimize.MultiplierProblem;
  *
  * <p>Immutable after construction and safe to share between threads; the optimiser passed in is not.
  */
-public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
+public final class MaxDiff extends LegWeights<MaxDiffResult> {
     /** The original's weight of the optimised return in its reported totals. */
     public static final double BLEND = 0.3;
 
-    private final BandProblems problems;
-    private final boolean crypto;
-    private final int periodsPerYear;
     private final int[] direction;
     private final boolean[] valid;
-    private final double[] wLong;
-    private final double[] wShort;
 
     /** MaxDiff under the original's fill model (what {@code sextant parity} reproduces). */
     public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear) {
@@ -29,14 +24,10 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
     }
 
     public MaxDiff(BandSeries bands, boolean crypto, double fee, int periodsPerYear, FillModel fillModel) {
-        this.problems = new BandProblems(bands, fee, fillModel);
-        this.crypto = crypto;
-        this.periodsPerYear = periodsPerYear;
+        super(bands, crypto, fee, periodsPerYear, fillModel);
         int len = bands.bars() + 1;
         direction = new int[len];
         valid = new boolean[len];
-        wLong = new double[len];
-        wShort = new double[len];
         double[] hp = bands.highPredicted();
         double[] lp = bands.lowPredicted();
         for (int t = 1; t < len; t++) {
@@ -66,10 +57,6 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
         return problems.bands();
     }
 
-    public boolean crypto() {
-        return crypto;
-    }
-
     public double fee() {
         return problems.fee();
     }
@@ -81,11 +68,6 @@ public final class MaxDiff implements BlendedStrategy<MaxDiffResult> {
 
     public FillModel fillModel() {
         return problems.fillModel();
-    }
-
-    @Override
-    public MultiplierProblem problem(int from, int to) {
-        return problems.over(wLong, wShort, from, to);
     }
 
     @Override

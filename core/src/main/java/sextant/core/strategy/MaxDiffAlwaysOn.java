@@ -12,12 +12,7 @@ import sextant.core.optimize.MultiplierProblem;
  *
  * <p>Immutable after construction and safe to share between threads.
  */
-public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
-    private final BandProblems problems;
-    private final boolean crypto;
-    private final int periodsPerYear;
-    private final double[] wLong;
-    private final double[] wShort;
+public final class MaxDiffAlwaysOn extends LegWeights<AlwaysOnResult> {
     private final double[] zero;
 
     /** AlwaysOn under the original's fill model (what {@code sextant parity} reproduces). */
@@ -31,27 +26,14 @@ public final class MaxDiffAlwaysOn implements BlendedStrategy<AlwaysOnResult> {
      * would fill then counts one round trip, not two spreads.
      */
     public MaxDiffAlwaysOn(BandSeries bands, boolean crypto, double fee, int periodsPerYear, FillModel fillModel) {
-        this.problems = new BandProblems(bands, fee, fillModel);
-        this.crypto = crypto;
-        this.periodsPerYear = periodsPerYear;
+        super(bands, crypto, fee, periodsPerYear, fillModel);
         int len = bands.bars() + 1;
-        wLong = new double[len];
-        wShort = new double[len];
         zero = new double[len];
         for (int t = 1; t < len; t++) {
             boolean ok = bands.usable(t);
             wLong[t] = ok ? 1 : 0;
             wShort[t] = ok && !crypto && fillModel == FillModel.ORIGINAL ? 1 : 0;
         }
-    }
-
-    public boolean crypto() {
-        return crypto;
-    }
-
-    @Override
-    public MultiplierProblem problem(int from, int to) {
-        return problems.over(wLong, wShort, from, to);
     }
 
     private MultiplierProblem leg(int from, int to, boolean buy) {
