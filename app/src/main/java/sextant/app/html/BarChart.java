@@ -3,21 +3,9 @@ package sextant.app.html;
 import java.util.List;
 
 /** Horizontal bars, one per category, labelled with their values (phase timings). */
-final class BarChart {
+record BarChart(String title, String valueTitle, String unit, List<Bar> bars) {
     /** One bar: its label, value and an optional note shown in the tooltip. */
     record Bar(String label, double value, String note) {
-    }
-
-    private final String title;
-    private final String valueTitle;
-    private final String unit;
-    private final List<Bar> bars;
-
-    BarChart(String title, String valueTitle, String unit, List<Bar> bars) {
-        this.title = title;
-        this.valueTitle = valueTitle;
-        this.unit = unit;
-        this.bars = bars;
     }
 
     String svg() {

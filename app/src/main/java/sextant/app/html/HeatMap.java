@@ -5,27 +5,10 @@ import java.util.List;
 /**
  * A grid of coloured cells with their values printed in them: red below zero, green above, one colour scale per
  * map (symmetric around zero, so equal colours mean equal magnitudes). Empty cells (NaN) stay grey.
+ * {@code values[row][column]} are fractions, printed as percent.
  */
-final class HeatMap {
-    private final String title;
-    private final String xTitle;
-    private final String yTitle;
-    private final String valueTitle;
-    private final List<String> columns;
-    private final List<String> rows;
-    private final double[][] values;
-
-    /** {@code values[row][column]} are fractions, printed as percent. */
-    HeatMap(String title, String xTitle, String yTitle, String valueTitle, List<String> columns, List<String> rows,
-            double[][] values) {
-        this.title = title;
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        this.valueTitle = valueTitle;
-        this.columns = columns;
-        this.rows = rows;
-        this.values = values;
-    }
+record HeatMap(String title, String xTitle, String yTitle, String valueTitle, List<String> columns, List<String> rows,
+               double[][] values) {
 
     int points() {
         int n = 0;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Points in groups (one colour each) with the y = x diagonal: what was claimed against what happened. */
-final class ScatterChart {
+record ScatterChart(String title, String xTitle, String yTitle, List<Point> points) {
     /** Square enough that the diagonal reads as 45 degrees. */
     private static final int WIDTH = 640;
     private static final int HEIGHT = 560;
@@ -14,16 +14,9 @@ final class ScatterChart {
     record Point(String group, double x, double y, String tip) {
     }
 
-    private final String title;
-    private final String xTitle;
-    private final String yTitle;
-    private final List<Point> points;
-
-    ScatterChart(String title, String xTitle, String yTitle, List<Point> points) {
-        this.title = title;
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        this.points = points.stream().filter(p -> Double.isFinite(p.x()) && Double.isFinite(p.y())).toList();
+    /** Points without both coordinates cannot be placed: they are left out. */
+    ScatterChart {
+        points = points.stream().filter(p -> Double.isFinite(p.x()) && Double.isFinite(p.y())).toList();
     }
 
     String svg() {
