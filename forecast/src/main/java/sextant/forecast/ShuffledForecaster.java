@@ -5,6 +5,7 @@ import java.util.List;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
 import sextant.core.forecast.Forecaster;
+import sextant.core.forecast.ForwardingForecaster;
 
 /**
  * A control, not a model: each bar's forecast is the wrapped model's forecast for another, earlier bar of the same
@@ -12,30 +13,29 @@ import sextant.core.forecast.Forecaster;
  * distribution (their typical width and skew) but lose their timing, and since only earlier bars are used, nothing
  * leaks from the future. What the real model earns above this control is what its timing adds.
  */
-public final class ShuffledForecaster implements Forecaster {
+public final class ShuffledForecaster extends ForwardingForecaster {
     static final int MIN_LAG = 20;
     static final int MAX_LAG = 250;
-    private final Forecaster inner;
     private final long seed;
 
     public ShuffledForecaster(Forecaster inner, long seed) {
-        this.inner = inner;
+        super(inner);
         this.seed = seed;
     }
 
     @Override
     public String id() {
-        return "shuffled:" + inner.id();
+        return "shuffled:" + model.id();
     }
 
     @Override
     public String parametersKey() {
-        return inner.parametersKey() + ";shuffle_seed=" + seed + ";lag=" + MIN_LAG + "-" + MAX_LAG;
+        return model.parametersKey() + ";shuffle_seed=" + seed + ";lag=" + MIN_LAG + "-" + MAX_LAG;
     }
 
     @Override
     public int contextLength() {
-        return inner.contextLength() == 0 ? 0 : inner.contextLength() + MAX_LAG;
+        return model.contextLength() == 0 ? 0 : model.contextLength() + MAX_LAG;
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class ShuffledForecaster implements Forecaster {
         for (ForecastContext c : contexts) {
             moved.add(new ForecastContext(c.bars(), Math.max(1, c.targetIndex() - lag(c))));
         }
-        return inner.forecast(moved);
+        return model.forecast(moved);
     }
 
     /** A lag fixed by the symbol, the date of the newest context bar and the seed (so a re-run agrees). */
@@ -55,20 +55,5 @@ public final class ShuffledForecaster implements Forecaster {
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
         return MIN_LAG + (int) Math.floorMod(h, (long) (MAX_LAG - MIN_LAG + 1));
-    }
-
-    @Override
-    public boolean threadSafe() {
-        return inner.threadSafe();
-    }
-
-    @Override
-    public void warmUp(int batchSize) {
-        inner.warmUp(batchSize);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -13,44 +13,20 @@ import sextant.core.market.BarSeries;
  * The key includes a hash of exactly the bars the model may read, so a changed or corrected bar in the
  * context invalidates the stored forecast instead of silently reusing it.
  */
-public final class CachingForecaster implements Forecaster {
-    private final Forecaster model;
+public final class CachingForecaster extends ForwardingForecaster {
     private final ForecastStore store;
     private final String modelKey;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
     public CachingForecaster(Forecaster model, ForecastStore store) {
-        this.model = model;
+        super(model);
         this.store = store;
         this.modelKey = model.id() + "|" + model.parametersKey();
     }
 
-    @Override
-    public String id() {
-        return model.id();
-    }
-
-    @Override
-    public String parametersKey() {
-        return model.parametersKey();
-    }
-
-    @Override
-    public int contextLength() {
-        return model.contextLength();
-    }
-
-    /** Counters are atomic and the store serialises its own access, so this adds no unsafety to the model's. */
-    @Override
-    public boolean threadSafe() {
-        return model.threadSafe();
-    }
-
-    @Override
-    public void warmUp(int batchSize) {
-        model.warmUp(batchSize);
-    }
+    // id, key, context, warm-up and thread safety are the model's: the counters are atomic and the store serialises
+    // its own access, so this adds no unsafety to the model's.
 
     @Override
     public ForecastBatch forecast(List<ForecastContext> contexts) {
@@ -137,10 +113,5 @@ public final class CachingForecaster implements Forecaster {
 
     public long misses() {
         return misses.get();
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }
