@@ -15,6 +15,7 @@ import sextant.core.optimize.MultiplierFit;
 import sextant.core.optimize.MultiplierProblem;
 import sextant.core.strategy.AlwaysOnResult;
 import sextant.core.strategy.BandSeries;
+import sextant.core.strategy.BlendedStrategy;
 import sextant.core.strategy.BlendedWindow;
 import sextant.core.strategy.EntryExitKernel;
 import sextant.core.strategy.MaxDiff;
@@ -128,9 +129,8 @@ final class ParityCases {
         JsonNode md = c.path("expected").path("maxdiff");
         JsonNode mdm = md.path("meta");
         MaxDiff maxDiff = new MaxDiff(bands, crypto, fee, periods);
-        boolean eod = bool(mdm, "maxdiff_close_at_eod", name);
-        MaxDiffResult r = maxDiff.evaluateWith(from, to, eod, num(mdm, "maxdiffprofit_profit_high_multiplier", name),
-                num(mdm, "maxdiffprofit_profit_low_multiplier", name));
+        MaxDiffResult r = replay(maxDiff, from, to, mdm, "maxdiff_close_at_eod", "maxdiffprofit_profit_high_multiplier",
+                "maxdiffprofit_profit_low_multiplier", name);
         compareInt(diffs, "maxdiff trades_positive", (int) num(mdm, "maxdiff_trades_positive", name), r.tradesPositive());
         compareInt(diffs, "maxdiff trades_negative", (int) num(mdm, "maxdiff_trades_negative", name), r.tradesNegative());
         compareInt(diffs, "maxdiff trades_total", (int) num(mdm, "maxdiff_trades_total", name), r.tradesTotal());
@@ -141,13 +141,19 @@ final class ParityCases {
         JsonNode ao = c.path("expected").path("maxdiffalwayson");
         JsonNode aom = ao.path("meta");
         MaxDiffAlwaysOn alwaysOn = new MaxDiffAlwaysOn(bands, crypto, fee, periods);
-        boolean eod2 = bool(aom, "maxdiffalwayson_close_at_eod", name);
-        AlwaysOnResult a = alwaysOn.evaluateWith(from, to, eod2, num(aom, "maxdiffalwayson_high_multiplier", name),
-                num(aom, "maxdiffalwayson_low_multiplier", name));
+        AlwaysOnResult a = replay(alwaysOn, from, to, aom, "maxdiffalwayson_close_at_eod", "maxdiffalwayson_high_multiplier",
+                "maxdiffalwayson_low_multiplier", name);
         compareInt(diffs, "maxdiffalwayson filled_buy_trades", (int) num(aom, "maxdiffalwayson_filled_buy_trades", name), a.filledBuyTrades());
         compareInt(diffs, "maxdiffalwayson filled_sell_trades", (int) num(aom, "maxdiffalwayson_filled_sell_trades", name), a.filledSellTrades());
         compareBlended(diffs, "maxdiffalwayson", ao, "maxdiffalwayson", a, alwaysOn.problem(from, to), name);
         return new Outcome(name, diffs);
+    }
+
+    /** The strategy evaluated on [from, to) at the flag and multipliers the original kept (its meta keys named). */
+    private static <R extends BlendedWindow> R replay(BlendedStrategy<R> strategy, int from, int to, JsonNode meta,
+                                                     String eodKey, String highKey, String lowKey, String name)
+            throws IOException {
+        return strategy.evaluateWith(from, to, bool(meta, eodKey, name), num(meta, highKey, name), num(meta, lowKey, name));
     }
 
     /**
