@@ -4,29 +4,41 @@ import java.util.Map;
 import java.util.StringJoiner;
 import sextant.core.forecast.Forecaster;
 
-/** A built-in model that can describe its parameters as a store record's {@code config} object. */
-interface BuiltInModel extends Forecaster {
+/**
+ * A built-in model that can describe its parameters as a store record's {@code config} object. The subclass checks
+ * its parameters while it builds the spec it hands to this constructor, so a model never exists with a spec that
+ * disagrees with what it computes.
+ */
+abstract class BuiltInModel implements Forecaster {
+    private final ModelSpec spec;
+
+    BuiltInModel(ModelSpec spec) {
+        this.spec = spec;
+    }
+
     /** The model's id, context length and parameters, fixed when it was built. */
-    ModelSpec spec();
+    final ModelSpec spec() {
+        return spec;
+    }
 
     @Override
-    default String id() {
+    public String id() {
         return spec().id();
     }
 
     @Override
-    default int contextLength() {
+    public int contextLength() {
         return spec().contextLength();
     }
 
     /** Every parameter, under the names {@link Forecasters#create(String, long, Map)} accepts; "name" first. */
-    default Map<String, Object> config() {
+    Map<String, Object> config() {
         return spec().config();
     }
 
     /** Built-in models keep only final parameters; every call works on its own arrays. */
     @Override
-    default boolean threadSafe() {
+    public boolean threadSafe() {
         return true;
     }
 
@@ -35,7 +47,7 @@ interface BuiltInModel extends Forecaster {
      * config so that a parameter added there cannot be left out of the key the forecast store files results under.
      */
     @Override
-    default String parametersKey() {
+    public String parametersKey() {
         StringJoiner key = new StringJoiner(";");
         config().forEach((k, v) -> {
             if (!k.equals("name")) {

@@ -14,19 +14,22 @@ import sextant.core.forecast.Target;
  * forecaster's is being paid by the market's range, not by the forecast. {@code sextant replay} runs it beside the
  * configured model.
  */
-final class ConstantBandForecaster implements BuiltInModel {
+final class ConstantBandForecaster extends BuiltInModel {
     static final String ID = "constant-band";
     static final Set<String> KEYS = Set.of("half_width");
     private final double halfWidth;
-    private final ModelSpec spec;
 
     ConstantBandForecaster(double halfWidth) {
+        // It reads no bars, but a context needs one (the bar whose close the band is around).
+        super(new ModelSpec(ID, 1).with("half_width", checkHalfWidth(halfWidth)));
+        this.halfWidth = halfWidth;
+    }
+
+    private static double checkHalfWidth(double halfWidth) {
         if (!(halfWidth > 0 && halfWidth < 0.5)) {
             throw new IllegalArgumentException(ID + ": half_width must be in (0, 0.5), got " + halfWidth);
         }
-        this.halfWidth = halfWidth;
-        // It reads no bars, but a context needs one (the bar whose close the band is around).
-        this.spec = new ModelSpec(ID, 1).with("half_width", halfWidth);
+        return halfWidth;
     }
 
     static ConstantBandForecaster fromConfig(Map<String, ?> config) {
@@ -50,10 +53,5 @@ final class ConstantBandForecaster implements BuiltInModel {
             }
         }
         return out;
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
     }
 }

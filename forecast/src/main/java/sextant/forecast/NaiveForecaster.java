@@ -13,15 +13,14 @@ import sextant.core.forecast.Target;
  * target's own one-bar changes inside the context, so that pinball loss and band coverage are comparable with
  * the real models.
  */
-final class NaiveForecaster implements BuiltInModel {
+final class NaiveForecaster extends BuiltInModel {
     static final String ID = "naive";
     static final Set<String> KEYS = Set.of("context_length");
     private final int contextLength;
-    private final ModelSpec spec;
 
     NaiveForecaster(int contextLength) {
-        this.contextLength = ModelParams.checkContextLength(ID, contextLength);
-        this.spec = new ModelSpec(ID, contextLength).with("context_length", contextLength);
+        super(new ModelSpec(ID, ModelParams.checkContextLength(ID, contextLength)).with("context_length", contextLength));
+        this.contextLength = contextLength;
     }
 
     static NaiveForecaster fromConfig(Map<String, ?> config) {
@@ -49,10 +48,5 @@ final class NaiveForecaster implements BuiltInModel {
             }
         }
         return out;
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
     }
 }

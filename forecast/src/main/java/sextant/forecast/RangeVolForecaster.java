@@ -20,7 +20,7 @@ import sextant.core.market.BarSeries;
  * is {@code vol_{t-1} * z} directly. Quantiles are those of z; the point forecast is the median (it minimises
  * the absolute error), shrunk towards zero for the close, whose median is mostly noise.
  */
-final class RangeVolForecaster implements BuiltInModel {
+final class RangeVolForecaster extends BuiltInModel {
     static final String ID = "range-vol";
     static final Set<String> KEYS = Set.of("context_length", "half_life", "close_shrink", "clip");
 
@@ -28,19 +28,20 @@ final class RangeVolForecaster implements BuiltInModel {
     private final double closeShrink;
     private final double alpha;
     private final double clip;
-    private final ModelSpec spec;
 
     RangeVolForecaster(int contextLength, double halfLife, double closeShrink) {
         this(contextLength, halfLife, closeShrink, 0.0);
     }
 
     RangeVolForecaster(int contextLength, double halfLife, double closeShrink, double clip) {
+        super(new ModelSpec(ID, ModelParams.checkContextLength(ID, contextLength)).with("context_length", contextLength)
+                .with("half_life", ModelParams.checkPositive(ID, "half_life", halfLife))
+                .with("close_shrink", ModelParams.check(ID, "close_shrink", closeShrink, closeShrink >= 0 && closeShrink <= 1, "in [0, 1]"))
+                .with("clip", clip));
         this.clip = clip;
-        this.contextLength = ModelParams.checkContextLength(ID, contextLength);
-        this.alpha = TrueRangeVolatility.alpha(ModelParams.checkPositive(ID, "half_life", halfLife));
-        this.closeShrink = ModelParams.check(ID, "close_shrink", closeShrink, closeShrink >= 0 && closeShrink <= 1, "in [0, 1]");
-        this.spec = new ModelSpec(ID, contextLength).with("context_length", contextLength).with("half_life", halfLife)
-                .with("close_shrink", closeShrink).with("clip", clip);
+        this.contextLength = contextLength;
+        this.alpha = TrueRangeVolatility.alpha(halfLife);
+        this.closeShrink = closeShrink;
     }
 
     static RangeVolForecaster fromConfig(Map<String, ?> config) {
@@ -100,10 +101,5 @@ final class RangeVolForecaster implements BuiltInModel {
         DoubleUnaryOperator change = zq -> ratio * (1.0 + vol * zq) - 1.0;
         out.setQuantiles(i, target, q, change);
         out.setPoint(i, target, change.applyAsDouble(q[Quantiles.MEDIAN]));
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
     }
 }

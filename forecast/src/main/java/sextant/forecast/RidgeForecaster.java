@@ -22,7 +22,7 @@ import sextant.core.market.BarSeries;
  * the median quantile, which corrects the least-squares fit towards the absolute-error optimum for skewed
  * targets (highs and lows).
  */
-final class RidgeForecaster implements BuiltInModel {
+final class RidgeForecaster extends BuiltInModel {
     static final String ID = "ridge";
     static final Set<String> KEYS = Set.of("context_length", "half_life", "lambda", "lad_iterations");
     /** Bars skipped at the start of a context while the volatility estimate settles. */
@@ -36,16 +36,17 @@ final class RidgeForecaster implements BuiltInModel {
     private final double lambda;
     private final double alpha;
     private final int ladIterations;
-    private final ModelSpec spec;
 
     RidgeForecaster(int contextLength, double halfLife, double lambda, int ladIterations) {
-        this.ladIterations = ModelParams.check(ID, "lad_iterations", ladIterations, ladIterations >= 0 && ladIterations <= 100,
-                "in 0..100");
-        this.contextLength = ModelParams.checkContextLength(ID, contextLength);
-        this.alpha = TrueRangeVolatility.alpha(ModelParams.checkPositive(ID, "half_life", halfLife));
-        this.lambda = ModelParams.check(ID, "lambda", lambda, lambda >= 0 && Double.isFinite(lambda), ">= 0");
-        this.spec = new ModelSpec(ID, contextLength).with("context_length", contextLength).with("half_life", halfLife)
-                .with("lambda", lambda).with("lad_iterations", ladIterations);
+        super(new ModelSpec(ID, ModelParams.checkContextLength(ID, contextLength)).with("context_length", contextLength)
+                .with("half_life", ModelParams.checkPositive(ID, "half_life", halfLife))
+                .with("lambda", ModelParams.check(ID, "lambda", lambda, lambda >= 0 && Double.isFinite(lambda), ">= 0"))
+                .with("lad_iterations", ModelParams.check(ID, "lad_iterations", ladIterations,
+                        ladIterations >= 0 && ladIterations <= 100, "in 0..100")));
+        this.contextLength = contextLength;
+        this.alpha = TrueRangeVolatility.alpha(halfLife);
+        this.lambda = lambda;
+        this.ladIterations = ladIterations;
     }
 
     static RidgeForecaster fromConfig(Map<String, ?> config) {
@@ -57,7 +58,7 @@ final class RidgeForecaster implements BuiltInModel {
     /** The config's key plus the version of {@link #features}, which is code, not a parameter. */
     @Override
     public String parametersKey() {
-        return BuiltInModel.super.parametersKey() + ";features=v1";
+        return super.parametersKey() + ";features=v1";
     }
 
     @Override
@@ -179,10 +180,5 @@ final class RidgeForecaster implements BuiltInModel {
                 }
             }
         }
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
     }
 }
