@@ -27,6 +27,11 @@ final class CrashInvariants {
         this.positions = nonZero(positions);
     }
 
+    /** The broker's positions (non-zero), for a test's summary line. */
+    Map<String, Double> positions() {
+        return positions;
+    }
+
     List<String> atAnyMoment() {
         List<String> out = new ArrayList<>();
         orders.stream().collect(Collectors.groupingBy(BrokerOrder::clientOrderId, TreeMap::new, Collectors.counting()))

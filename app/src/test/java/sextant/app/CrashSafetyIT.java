@@ -202,6 +202,137 @@ class CrashSafetyIT {
     }
 
     /**
+     * {@code sextant run} on the real clock against the fake Alpaca, the fake's calendar saying that today's session is
+     * under way, so the loop's cycle and its management polls are due. While the loop runs, the market fills Sextant's
+     * resting orders at random (a thread of the test), so kills fall between a fill and its take-profit, inside the
+     * cycle's orders, and between polls. The loop never ends by itself: each start is killed; then {@code run --once},
+     * with the market still, must leave the ledger equal to the broker with every position's exit working.
+     */
+    @Test
+    void anAlpacaRunOnTheRealClockKilledAtRandomMomentsNeverDuplicatesOrLosesAnOrderOrAnExit() throws Exception {
+        // An uninterrupted run --once on a fake of its own measures how long a start takes to do its cycles.
+        Duration ran;
+        try (FakeAlpacaServer measure = FakeAlpacaServer.start()) {
+            sessionUnderWay(measure, java.time.Instant.now());
+            KillableCli.Attempt whole = new KillableCli(dir, measure.env()).run(alpacaRun(dir.resolve("measure"), true));
+            assertThat(whole.exit()).as(whole.out()).isZero();
+            assertThat(measure.orders()).as(whole.out()).isNotEmpty();
+            ran = whole.ran();
+        }
+        try (FakeAlpacaServer alpaca = FakeAlpacaServer.start()) {
+            sessionUnderWay(alpaca, java.time.Instant.now());
+            Path state = dir.resolve("alpaca-run");
+            KillableCli cli = new KillableCli(dir, alpaca.env());
+            Supplier<CrashInvariants> now = () -> alpacaInvariants(state, alpaca);
+            // Kills anywhere from the JVM's start, through the cycles, to a few polls past their end.
+            Duration reach = ran.plusSeconds(3);
+            Random rnd = new Random(SEED + 2);
+            KillStats stats = new KillStats();
+            int fills;
+            try (RandomFills market = new RandomFills(alpaca, new Random(SEED + 3))) {
+                for (int k = 0; k < ALPACA_ROUNDS * KILLS_PER_RUN; k++) {
+                    Duration at = Duration.ofMillis(1 + (long) (rnd.nextDouble() * reach.toMillis()));
+                    KillableCli.Attempt r = cli.killAfter(alpacaRun(state, false), at);
+                    assertThat(r.killed()).as("the loop runs until it is stopped:\n" + r.out()).isTrue();
+                    stats.attempt(r, at);
+                    if (Files.exists(state.resolve("sextant.db"))) {
+                        CrashInvariants inv = now.get();
+                        assertThat(inv.atAnyMoment()).as("right after a kill at " + at.toMillis() + " ms").isEmpty();
+                        stats.ahead(inv);
+                    }
+                }
+                fills = market.filled();
+                assertThat(fills).as("the market filled some of the loop's orders").isPositive();
+            }
+            KillableCli.Attempt end = cli.run(alpacaRun(state, true));
+            assertThat(end.exit()).as(end.out()).isZero();
+            System.out.println("alpaca run crash test: " + stats + "; " + stats.interruptedCycles(state)
+                    + " cycle(s) interrupted; the market filled " + fills + " order(s); "
+                    + alpaca.orders().size() + " orders at the broker, positions " + now.get().positions());
+            System.out.println("last run:\n" + end.out() + "\norders: " + alpaca.orders().stream().map(o -> o.symbol()
+                    + " " + o.side() + " " + o.type() + " " + o.status() + (o.isLeg() ? " (leg)" : "")).toList());
+            assertThat(now.get().afterARun()).as("after the run --once that finished:\n" + end.out()).isEmpty();
+            Cli check = Cli.run("state", "check", "--state-dir", state.toString());
+            assertThat(check.exit()).as(check.out() + check.err()).isZero();
+            assertThat(alpaca.ordersWithoutClientOrderId()).isZero();
+            assertThat(new StateDb(state).count("SELECT COUNT(*) FROM fills")).as("fills booked").isPositive();
+        }
+    }
+
+    /** Today's New York session (a weekend day too) opened an hour ago and closes in three hours, within the day. */
+    static void sessionUnderWay(FakeAlpacaServer alpaca, java.time.Instant t) {
+        java.time.ZonedDateTime ny = t.atZone(java.time.ZoneId.of("America/New_York"));
+        java.time.LocalTime at = ny.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.LocalTime open = at.isBefore(java.time.LocalTime.of(1, 0)) ? java.time.LocalTime.MIDNIGHT
+                : at.minusHours(1);
+        java.time.LocalTime close = at.isAfter(java.time.LocalTime.of(20, 58)) ? java.time.LocalTime.of(23, 59)
+                : at.plusHours(3);
+        alpaca.calendar().session(ny.toLocalDate(), open, close);
+    }
+
+    static List<String> alpacaRun(Path state, boolean once) {
+        List<String> args = new ArrayList<>(List.of("run", "--broker", "alpaca", "--data", "alpaca", "--state-dir",
+                state.toString(), "--set", "strategies.edge-z=0", "--set", "run.poll-seconds=1",
+                "--set", "universe.stocks=[SPY,QQQ,GLD,GS]", "--set", "universe.crypto=[BTCUSD,ETHUSD]"));
+        if (once) {
+            args.add(1, "--once");
+        }
+        return args;
+    }
+
+    /** The market while a loop runs: every 150 ms, each of Sextant's working orders fills at its limit with chance 1/4. */
+    static final class RandomFills implements AutoCloseable {
+        private final FakeAlpacaServer alpaca;
+        private final Random rnd;
+        private final Thread thread;
+        private volatile boolean stop;
+        private int filled;
+
+        RandomFills(FakeAlpacaServer alpaca, Random rnd) {
+            this.alpaca = alpaca;
+            this.rnd = rnd;
+            this.thread = new Thread(this::loop, "random-fills");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void loop() {
+            while (!stop) {
+                for (FakeOrder o : alpaca.orders()) {
+                    if (o.status().equals("new") && !o.isLeg() && rnd.nextInt(4) == 0) {
+                        try {
+                            alpaca.fillOrder(o.id(), Double.isNaN(o.limitPrice()) ? alpaca.price(o.symbol())
+                                    : o.limitPrice());
+                            filled++;
+                        } catch (IllegalStateException e) {
+                            // cancelled or replaced by the loop since the snapshot: nothing to fill
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        int filled() {
+            return filled;
+        }
+
+        @Override
+        public void close() {
+            stop = true;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Kills the run {@link #KILLS_PER_RUN} times at random moments, checking what must hold at any moment after each
      * kill, then lets it finish and checks everything; returns the run that finished.
      */
