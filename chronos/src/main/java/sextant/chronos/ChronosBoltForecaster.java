@@ -156,7 +156,7 @@ public final class ChronosBoltForecaster implements Forecaster {
             List<float[]> series = new ArrayList<>(count);
             int longest = 1;
             for (int r = start; r < start + count; r++) {
-                float[] s = levels(contexts.get(r / Target.COUNT), Target.values()[r % Target.COUNT]);
+                float[] s = levels(contexts.get(r / Target.COUNT), Target.at(r % Target.COUNT));
                 series.add(s);
                 longest = Math.max(longest, s.length);
             }
@@ -170,7 +170,7 @@ public final class ChronosBoltForecaster implements Forecaster {
             for (int i = 0; i < count; i++) {
                 int r = start + i;
                 ForecastContext c = contexts.get(r / Target.COUNT);
-                Target g = Target.values()[r % Target.COUNT];
+                Target g = Target.at(r % Target.COUNT);
                 double base = g.series(c.bars())[c.targetIndex() - 1];
                 for (int k = 0; k < q; k++) {
                     augmented[k + 1] = pred[(i * q + k) * h];
@@ -208,7 +208,7 @@ public final class ChronosBoltForecaster implements Forecaster {
      * {@code augmented[1..q]} holds the model's quantiles; slots 0 and q+1 are filled here.
      */
     static void mapLevels(float[] augmented, int q, double[] modelLevels, double[] out) {
-        if (Arrays.equals(modelLevels, Quantiles.LEVELS)) {
+        if (Arrays.equals(modelLevels, Quantiles.levels())) {
             for (int k = 0; k < Quantiles.COUNT; k++) {
                 out[k] = augmented[k + 1];
             }
@@ -219,7 +219,7 @@ public final class ChronosBoltForecaster implements Forecaster {
         float[] sorted = Arrays.copyOf(augmented, q + 2);
         Arrays.sort(sorted);
         for (int k = 0; k < Quantiles.COUNT; k++) {
-            out[k] = ChronosBoltPipeline.quantileOfSorted(sorted, sorted.length, (float) Quantiles.LEVELS[k]);
+            out[k] = ChronosBoltPipeline.quantileOfSorted(sorted, sorted.length, (float) Quantiles.level(k));
         }
     }
 

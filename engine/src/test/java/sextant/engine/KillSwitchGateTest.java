@@ -21,7 +21,7 @@ class KillSwitchGateTest {
             new Position(SHORT_HELD, -4, 20, 19));
 
     private static SymbolDecision decision(Instrument inst, Action action, Side side) {
-        return new SymbolDecision(inst, action, StrategyId.values()[0], side, 0.002, 100, 102, 5, "picked", false, false);
+        return new SymbolDecision(inst, action, StrategyId.SIMPLE, side, 0.002, 100, 102, 5, "picked", false, false);
     }
 
     @Test

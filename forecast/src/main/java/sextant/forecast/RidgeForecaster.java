@@ -108,7 +108,7 @@ final class RidgeForecaster extends BuiltInModel {
             double lastVol = vol[t - 1 - from];
             features(c, h, l, t - 1, lastVol, last, 0);
             for (int r = 0; r < R; r++) {
-                Target target = Target.values()[r];
+                Target target = Target.at(r);
                 for (int row = 0; row < m; row++) {
                     resid[row] = y[row * R + r] - dot(x, row * P, beta, r);
                 }

@@ -44,7 +44,7 @@ final class ContextSamples implements SeriesSamples {
             scale[i] = LEVEL / bars.close()[t - 1];
             series[i] = new double[Target.COUNT][];
             for (Target g : targets) {
-                series[i][g.ordinal()] = g.series(bars);
+                series[i][g.index()] = g.series(bars);
             }
         }
     }
@@ -81,6 +81,6 @@ final class ContextSamples implements SeriesSamples {
 
     /** The newest level the model saw for this context and target, in model units: the base of the percent change. */
     double lastScaled(int context, Target target) {
-        return series[context][target.ordinal()][to[context] - 1] * scale[context];
+        return series[context][target.index()][to[context] - 1] * scale[context];
     }
 }

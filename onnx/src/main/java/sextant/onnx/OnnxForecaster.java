@@ -109,8 +109,8 @@ public final class OnnxForecaster implements Forecaster {
         double[] ours = new double[Quantiles.COUNT];
         for (int c = 0; c < n; c++) {
             for (Target g : Target.values()) {
-                int sample = univariate ? c * Target.COUNT + g.ordinal() : c;
-                int variate = univariate ? 0 : g.ordinal();
+                int sample = univariate ? c * Target.COUNT + g.index() : c;
+                int variate = univariate ? 0 : g.index();
                 double base = samples.lastScaled(c, g);
                 for (int k = 0; k < levels; k++) {
                     modelQ[k] = q.get(sample, variate, k, 0) / base - 1.0;

@@ -160,7 +160,7 @@ class OnnxForecasterTest {
         for (Target g : Target.values()) {
             double[] s = g.series(b);
             for (int k = 0; k < len; k++) {
-                levels[g.ordinal()][k] = (float) (s[t - len + k] * scale);
+                levels[g.index()][k] = (float) (s[t - len + k] * scale);
             }
         }
         boolean univariate = name.equals(SharedModels.UNIVARIATE);
@@ -187,7 +187,7 @@ class OnnxForecasterTest {
             double base = g.series(b)[t - 1] * scale;
             double[] expected = new double[Quantiles.COUNT];
             for (int q = 0; q < Quantiles.COUNT; q++) {
-                expected[q] = raw.get(univariate ? g.ordinal() : 0, univariate ? 0 : g.ordinal(), q, 0) / base - 1;
+                expected[q] = raw.get(univariate ? g.index() : 0, univariate ? 0 : g.index(), q, 0) / base - 1;
             }
             Arrays.sort(expected);
             for (int q = 0; q < Quantiles.COUNT; q++) {
@@ -217,7 +217,7 @@ class OnnxForecasterTest {
                 double[] levels = {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
                 double[] expected = new double[Quantiles.COUNT];
                 for (int q = 0; q < Quantiles.COUNT; q++) {
-                    expected[q] = linear(levels, m, Quantiles.LEVELS[q]);
+                    expected[q] = linear(levels, m, Quantiles.level(q));
                 }
                 Arrays.sort(expected);
                 for (int q = 0; q < Quantiles.COUNT; q++) {

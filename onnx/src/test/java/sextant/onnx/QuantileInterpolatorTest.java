@@ -13,7 +13,7 @@ class QuantileInterpolatorTest {
 
     @Test
     void sextantsOwnLevelsPassThroughUnchanged() {
-        QuantileInterpolator qi = new QuantileInterpolator(Quantiles.LEVELS.clone());
+        QuantileInterpolator qi = new QuantileInterpolator(Quantiles.levels());
         double[] in = {-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3};
         double[] out = new double[9];
         qi.apply(in, out);

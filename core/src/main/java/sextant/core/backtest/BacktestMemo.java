@@ -2,6 +2,7 @@ package sextant.core.backtest;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import sextant.core.strategy.BandSeries;
 import sextant.core.strategy.BarMoves;
 
@@ -34,7 +35,7 @@ public final class BacktestMemo {
         this.results = capacity == 0 ? Map.of() : new ConcurrentHashMap<>();
     }
 
-    Object get(Key k) {
+    @Nullable Object get(Key k) {
         return capacity == 0 ? null : results.get(k);
     }
 

@@ -2,6 +2,8 @@ package sextant.core.backtest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import sextant.core.metrics.MetricsAverage;
 import sextant.core.metrics.PerformanceMetrics;
 import sextant.core.optimize.EntryExitOptimizer;
@@ -106,7 +108,7 @@ final class MaxDiffFamilyReports {
         double[] returns = new double[w];
         double[] avgDaily = new double[w];
         MetricsAverage in = new MetricsAverage();
-        R newest = null;
+        @Nullable R newest = null;
         for (int k = 0; k < w; k++) {
             int from = layout.from(k);
             int to = layout.to(k);
@@ -144,12 +146,13 @@ final class MaxDiffFamilyReports {
         OneStepSeries history = new OneStepSeries(hist, first);
         OneStepSeries series = history.tail(w);
         Metrics out = PerformanceMetrics.of(series.returns(), 0, w, layout.periodsPerYear(), nonZero(series.returns()));
-        return new Windows<>(newest, in.mean(), out, returns, avgDaily, series, history);
+        // Window k = 0 always exists (layout.windows() >= 1), so the loop above has set the newest result.
+        return new Windows<>(Objects.requireNonNull(newest, "no window"), in.mean(), out, returns, avgDaily, series, history);
     }
 
     private BacktestMemo.Key key(StrategyId id, int kind, int barsFrom, int barsTo, int fcFrom, int fcTo) {
         return new BacktestMemo.Key(symbol, id, kind, BacktestMemo.hash(bands, barsFrom, barsTo, fcFrom, fcTo,
-                layout.fee(), layout.fillModel().ordinal() * 2 + (layout.crypto() ? 1 : 0)));
+                layout.fee(), (layout.fillModel() == FillModel.CONSERVATIVE ? 0 : 2) + (layout.crypto() ? 1 : 0)));
     }
 
     /** A PctDiff window's fit, as the memo keeps it. */
@@ -181,7 +184,7 @@ final class MaxDiffFamilyReports {
         double[] returns = new double[w];
         double[] avgDaily = new double[w];
         MetricsAverage in = new MetricsAverage();
-        PctDiffFit newest = null;
+        @Nullable PctDiffFit newest = null;
         int newestTrades = 0;
         for (int k = 0; k < w; k++) {
             int from = layout.from(k);
@@ -221,13 +224,15 @@ final class MaxDiffFamilyReports {
         OneStepSeries history = new OneStepSeries(hist, first);
         double[] one = history.tail(w).returns();
         Metrics out = PerformanceMetrics.of(one, 0, w, layout.periodsPerYear(), nonZero(one));
-        NextBarPlan plan = pctDiffPlan(newest);
+        // Window k = 0 always exists (layout.windows() >= 1), so the loop above has set the newest fit.
+        PctDiffFit fitted = Objects.requireNonNull(newest, "no window");
+        NextBarPlan plan = pctDiffPlan(fitted);
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("low_multiplier", newest.lowMultiplier());
-        d.put("high_multiplier", newest.highMultiplier());
-        d.put("takeprofit_long", newest.takeProfitLong());
-        d.put("takeprofit_short", newest.takeProfitShort());
-        d.put("fitted_return", newest.value());
+        d.put("low_multiplier", fitted.lowMultiplier());
+        d.put("high_multiplier", fitted.highMultiplier());
+        d.put("takeprofit_long", fitted.takeProfitLong());
+        d.put("takeprofit_short", fitted.takeProfitShort());
+        d.put("fitted_return", fitted.value());
         d.put("trades_total", newestTrades);
         putPrices(d, plan);
         d.put("fill_model", "original (pctdiff has no conservative kernel)");

@@ -1,5 +1,6 @@
 package sextant.core.backtest;
 
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Side;
 
 /**
@@ -12,7 +13,7 @@ import sextant.core.order.Side;
  * @param highMultiplier  the fitted high multiplier m_h (0 for strategies without one)
  * @param lowMultiplier   the fitted low multiplier m_l
  */
-public record NextBarPlan(Side side, double entryPrice, double takeProfitPrice, boolean closeAtEod,
+public record NextBarPlan(@Nullable Side side, double entryPrice, double takeProfitPrice, boolean closeAtEod,
                           double highMultiplier, double lowMultiplier, String reason) {
 
     public static NextBarPlan none(String reason) {

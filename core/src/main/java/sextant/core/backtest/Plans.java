@@ -1,5 +1,6 @@
 package sextant.core.backtest;
 
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Side;
 import sextant.core.strategy.BandSeries;
 import sextant.core.strategy.EntryExitKernel;
@@ -17,7 +18,7 @@ final class Plans {
     private Plans() {
     }
 
-    static String missingForecast(BandSeries b, int n) {
+    static @Nullable String missingForecast(BandSeries b, int n) {
         return b.usable(n) ? null : "no forecast for the next bar";
     }
 

@@ -71,14 +71,16 @@ final class UnfittedReports {
         // The next bar's signal continues the newest window's path (unprofit_shutdown needs yesterday's state).
         int n = layout.next();
         NextBarPlan plan;
-        if (Plans.missingForecast(bands, n) != null) {
-            plan = NextBarPlan.none(Plans.missingForecast(bands, n));
+        String missing = Plans.missingForecast(bands, n);
+        if (missing != null) {
+            plan = NextBarPlan.none(missing);
         } else {
             signals(id, layout.from(0), d + 1);
             plan = Plans.atMarket(signals[d], id.key());
         }
         Map<String, Object> det = new LinkedHashMap<>();
-        det.put("next_signal", plan.trades() ? plan.side().sign() : 0);
+        Side next = plan.side();
+        det.put("next_signal", next != null ? next.sign() : 0);
         det.put("spread_ratio", SPREAD);
         if (id == StrategyId.BUY_HOLD) {
             det.put("window_return", "plain hold: prod(1 + a) - 1 - fee");
@@ -172,8 +174,9 @@ final class UnfittedReports {
     /** takeprofit: market entry, take-profit at the predicted high (long) or low (short), else out at the close. */
     private NextBarPlan takeProfitPlan() {
         int n = layout.next();
-        if (Plans.missingForecast(bands, n) != null) {
-            return NextBarPlan.none(Plans.missingForecast(bands, n));
+        String missing = Plans.missingForecast(bands, n);
+        if (missing != null) {
+            return NextBarPlan.none(missing);
         }
         if (fc[n] > 0) {
             return new NextBarPlan(Side.BUY, Double.NaN, predictedHigh(n), true, 0, 0, "takeprofit long");
@@ -187,8 +190,9 @@ final class UnfittedReports {
     /** highlow (§6.8 table): buy at the predicted low, take profit at the predicted high; sell mirrored. */
     private NextBarPlan highLowPlan() {
         int n = layout.next();
-        if (Plans.missingForecast(bands, n) != null) {
-            return NextBarPlan.none(Plans.missingForecast(bands, n));
+        String missing = Plans.missingForecast(bands, n);
+        if (missing != null) {
+            return NextBarPlan.none(missing);
         }
         if (fc[n] > 0) {
             return new NextBarPlan(Side.BUY, predictedLow(n), predictedHigh(n), true, 0, 0, "highlow long");

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -91,14 +92,11 @@ public final class NyseHolidays {
 
     /** Saturday to the Friday before, Sunday to the Monday after. */
     private static LocalDate observed(LocalDate d) {
-        switch (d.getDayOfWeek()) {
-            case SATURDAY:
-                return d.minusDays(1);
-            case SUNDAY:
-                return d.plusDays(1);
-            default:
-                return d;
-        }
+        return switch (d.getDayOfWeek()) {
+            case SATURDAY -> d.minusDays(1);
+            case SUNDAY -> d.plusDays(1);
+            default -> d;
+        };
     }
 
     private static LocalDate nth(int year, Month month, DayOfWeek dow, int n) {
@@ -106,7 +104,7 @@ public final class NyseHolidays {
     }
 
     /** Only a weekday that is a session is shortened: a Friday December 24 or July 3 is itself the observed holiday. */
-    private static void addIfShortenable(TreeSet<LocalDate> early, Map<LocalDate, NyseHoliday> closed, LocalDate d) {
+    private static void addIfShortenable(Set<LocalDate> early, Map<LocalDate, NyseHoliday> closed, LocalDate d) {
         boolean weekday = d.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
         if (weekday && !closed.containsKey(d)) {
             early.add(d);

@@ -1,5 +1,6 @@
 package sextant.core.cycle;
 
+import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.StrategyId;
 import sextant.core.market.Instrument;
 import sextant.core.order.Side;
@@ -14,7 +15,7 @@ import sextant.core.order.Side;
  * @param closeAtEod the strategy exits at the session's close when its take-profit did not fill (from its
  *                   {@code NextBarPlan}); the position plan recorded for the entry carries it
  */
-public record SymbolDecision(Instrument instrument, Action action, StrategyId strategy, Side side, double score,
+public record SymbolDecision(Instrument instrument, Action action, @Nullable StrategyId strategy, @Nullable Side side, double score,
                              double entryPrice, double takeProfitPrice, double qty, String reason, boolean atMarket,
                              boolean closeAtEod) {
 

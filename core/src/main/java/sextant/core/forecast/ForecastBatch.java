@@ -27,19 +27,19 @@ public final class ForecastBatch {
     }
 
     public double point(int i, Target t) {
-        return values[i * STRIDE + t.ordinal() * STRIDE_TARGET];
+        return values[i * STRIDE + t.index() * STRIDE_TARGET];
     }
 
     public double quantile(int i, Target t, int q) {
-        return values[i * STRIDE + t.ordinal() * STRIDE_TARGET + 1 + q];
+        return values[i * STRIDE + t.index() * STRIDE_TARGET + 1 + q];
     }
 
     public void setPoint(int i, Target t, double v) {
-        values[i * STRIDE + t.ordinal() * STRIDE_TARGET] = v;
+        values[i * STRIDE + t.index() * STRIDE_TARGET] = v;
     }
 
     public void setQuantile(int i, Target t, int q, double v) {
-        values[i * STRIDE + t.ordinal() * STRIDE_TARGET + 1 + q] = v;
+        values[i * STRIDE + t.index() * STRIDE_TARGET + 1 + q] = v;
     }
 
     /** Sets the nine quantiles of context i and target t to {@code value} of each of {@code q}, in order. */

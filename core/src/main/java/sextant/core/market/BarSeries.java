@@ -71,7 +71,7 @@ public final class BarSeries {
         }
     }
 
-    /** Collects bars one at a time (oldest first) into growing primitive arrays; {@link #build()} validates. */
+    /** Collects bars one at a time (oldest first) into growing primitive arrays; {@link Builder#build()} validates. */
     public static Builder builder(Instrument instrument) {
         return new Builder(instrument);
     }

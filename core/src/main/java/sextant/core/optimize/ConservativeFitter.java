@@ -1,5 +1,6 @@
 package sextant.core.optimize;
 
+import java.util.Objects;
 import sextant.core.strategy.BarMoves;
 import sextant.core.strategy.ConservativeKernel;
 import sextant.core.strategy.EntryExitKernel;
@@ -52,7 +53,7 @@ final class ConservativeFitter {
     }
 
     private void addCandidates(MultiplierProblem p) {
-        BarMoves m = p.moves();
+        BarMoves m = moves(p);
         double[] lp = p.lp();
         double[] hp = p.hp();
         double nudge = CandidateSweep.NUDGE;
@@ -77,7 +78,7 @@ final class ConservativeFitter {
 
     /** For each day, the first m_l candidate index at which each of the kernel's strict tests turns true. */
     private void indexDays(MultiplierProblem p, int nl) {
-        BarMoves m = p.moves();
+        BarMoves m = moves(p);
         double[] lp = p.lp();
         for (int t = p.from(); t < p.to(); t++) {
             int d = t - p.from();
@@ -92,7 +93,7 @@ final class ConservativeFitter {
     }
 
     private void addDays(MultiplierProblem p, int nl, double mh, boolean closeAtEod) {
-        BarMoves m = p.moves();
+        BarMoves m = moves(p);
         double[] wl = p.wLong();
         double[] ws = p.wShort();
         double[] hp = p.hp();
@@ -139,5 +140,10 @@ final class ConservativeFitter {
                 sweep.addClippedLow(d, lp[t], split, nl, -w);
             }
         }
+    }
+
+    /** EntryExitOptimizer hands only conservative problems here, and those always carry the bars' moves. */
+    private static BarMoves moves(MultiplierProblem p) {
+        return Objects.requireNonNull(p.moves(), "conservative fit without bar moves");
     }
 }

@@ -1,5 +1,6 @@
 package sextant.core.optimize;
 
+import org.jspecify.annotations.Nullable;
 import sextant.core.strategy.EntryExitKernel;
 
 /**
@@ -35,7 +36,7 @@ public final class EntryExitOptimizer implements MultiplierOptimizer {
     private final CandidateSweep sweep = new CandidateSweep(3);
     private int[] jFill = new int[8];
     private int[] jTpShort = new int[8];
-    private ConservativeFitter conservative;
+    private @Nullable ConservativeFitter conservative;
 
     @Override
     public MultiplierFit fit(MultiplierProblem p, boolean closeAtEod) {

@@ -1,5 +1,7 @@
 package sextant.core.optimize;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import sextant.core.strategy.BarMoves;
 import sextant.core.strategy.ConservativeKernel;
 import sextant.core.strategy.EntryExitKernel;
@@ -16,7 +18,7 @@ import sextant.core.strategy.FillModel;
  * end of its range, so that no bar after the range leaks into the fit.
  */
 public record MultiplierProblem(double[] ca, double[] ha, double[] la, double[] hp, double[] lp, double[] wLong,
-                                double[] wShort, int from, int to, double fee, BarMoves moves, int carryLimit) {
+                                double[] wShort, int from, int to, double fee, @Nullable BarMoves moves, int carryLimit) {
 
     /** The original's search box for both multipliers: [-0.03, 0.03]. */
     public static final double LOWER = -0.03;
@@ -49,7 +51,8 @@ public record MultiplierProblem(double[] ca, double[] ha, double[] la, double[] 
 
     /** Whether the position of day t may be carried into bar t+1 (conservative model only). */
     public boolean carries(int t) {
-        return t + 1 < carryLimit && !Double.isNaN(moves.nextClose(t));
+        // Only the conservative model carries; its problems always have the bars' moves.
+        return t + 1 < carryLimit && !Double.isNaN(Objects.requireNonNull(moves, "no bar moves").nextClose(t));
     }
 
     /** One day's PnL at (m_h, m_l). */

@@ -17,7 +17,7 @@ public record OwnedPosition(String symbol, double qty, double avgPrice, double r
      * Books one fill (pure). A fill on the position's side adds at a weighted average price; one against it realises
      * {@code closed * (price - avg) * sign} less the fee, and a fill larger than the position flips it at the fill price.
      *
-     * @return the new position; {@link #lastRealized} of the result is what this fill realised
+     * @return the new position; {@link Booked#lastRealized} of the result is what this fill realised
      */
     public Booked book(Side side, double fillQty, double price, double fee) {
         double signed = side.sign() * fillQty;

@@ -19,6 +19,7 @@ public record AlwaysOnResult(boolean closeAtEod, double highMultiplier, double l
                              double sellContribution, int filledBuyTrades, int filledSellTrades, double tradeBias,
                              double turnover) implements BlendedWindow {
 
+    @Override
     public int tradesTotal() {
         return filledBuyTrades + filledSellTrades;
     }

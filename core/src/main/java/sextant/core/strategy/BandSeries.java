@@ -1,5 +1,6 @@
 package sextant.core.strategy;
 
+import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.ForecastPath;
 import sextant.core.market.BarSeries;
 
@@ -33,9 +34,9 @@ public final class BandSeries {
     private final double[] hp;
     private final double[] lp;
     private final boolean[] usable;
-    private final BarMoves moves;
+    private final @Nullable BarMoves moves;
 
-    private BandSeries(BarMoves moves, double[] close, double[] high, double[] low, double[] fClose, double[] fHigh, double[] fLow) {
+    private BandSeries(@Nullable BarMoves moves, double[] close, double[] high, double[] low, double[] fClose, double[] fHigh, double[] fLow) {
         int n = close.length;
         this.bars = n;
         this.moves = moves;
@@ -80,6 +81,8 @@ public final class BandSeries {
     }
 
     /**
+     * A series from closes, highs and lows alone (no bar moves, so the original fill model only).
+     *
      * @param close  closes, oldest first (N bars)
      * @param fClose forecasts of the one-bar close change, indexed like the bars; length N or N+1 (element N =
      *               next bar). Element t is the forecast of bar t. NaN = not computed.
@@ -117,7 +120,7 @@ public final class BandSeries {
      * The bars' real moves for the conservative fill model; null for a series built from closes, highs and lows
      * alone (the parity cases), which only the original fill model can evaluate.
      */
-    public BarMoves moves() {
+    public @Nullable BarMoves moves() {
         return moves;
     }
 

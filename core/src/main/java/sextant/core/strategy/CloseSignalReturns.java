@@ -14,6 +14,8 @@ public final class CloseSignalReturns {
     }
 
     /**
+     * Daily returns of trading {@code signals} at the close.
+     *
      * @param signals positions, {@code signals[0 .. n)}
      * @param actual  realised returns {@code actual[from .. from+n)} of the days the signals trade
      * @param spread  ask/bid ratio S (1 = no spread cost)

@@ -18,6 +18,7 @@ public record MaxDiffResult(boolean closeAtEod, double highMultiplier, double lo
                             int invalidForecasts, int validForecasts, String primarySide, double tradeBias,
                             double turnover) implements BlendedWindow {
 
+    @Override
     public int tradesTotal() {
         return tradesPositive + tradesNegative;
     }

@@ -53,7 +53,7 @@ class ConservativeFillModelTest {
     void countsASameBarTakeProfitWhenTheBarOpensThroughTheEntry() {
         // Opens at 98.8, below the 99 entry: the entry fills at the open, so the high at 102 came after it.
         BandSeries b = bands(new double[][] {{98.8, 102, 98, 98.5}});
-        assertThat(maxDiffDay(b, FillModel.CONSERVATIVE)).isCloseTo(0.012 - (-0.012) - 2 * FEE, within(1e-12));
+        assertThat(maxDiffDay(b, FillModel.CONSERVATIVE)).isCloseTo(0.012 + 0.012 - 2 * FEE, within(1e-12));
     }
 
     @Test
@@ -88,10 +88,10 @@ class ConservativeFillModelTest {
                 .evaluateWith(1, 2, false, 0, 0).daily()[0];
         double conservative = new MaxDiffAlwaysOn(b, false, FEE, 252, FillModel.CONSERVATIVE)
                 .evaluateWith(1, 2, false, 0, 0).daily()[0];
-        double spread = 0.012 - (-0.01);
+        double spread = 0.012 + 0.01;
         assertThat(original).isCloseTo(2 * spread - 2 * FEE, within(1e-12)); // the original books two spreads
         // Conservative: the buy leg alone, filled at the open, sold at the take-profit: one round trip.
-        assertThat(conservative).isCloseTo(0.012 - (-0.012) - 2 * FEE, within(1e-12));
+        assertThat(conservative).isCloseTo(0.012 + 0.012 - 2 * FEE, within(1e-12));
     }
 
     @Test

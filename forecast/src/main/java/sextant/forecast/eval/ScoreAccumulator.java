@@ -22,7 +22,7 @@ final class ScoreAccumulator {
         absError += Math.abs(point - actual);
         double loss = 0;
         for (int k = 0; k < Quantiles.COUNT; k++) {
-            double tau = Quantiles.LEVELS[k];
+            double tau = Quantiles.level(k);
             double diff = actual - batch.quantile(i, target, k);
             loss += diff >= 0 ? tau * diff : (tau - 1.0) * diff;
         }
