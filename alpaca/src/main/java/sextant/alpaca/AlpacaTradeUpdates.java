@@ -137,7 +137,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
             down(gen, describe(e), false);
             return;
         }
-        f.whenComplete((ws, err) -> {
+        var unused = f.whenComplete((ws, err) -> {
             if (err != null) {
                 down(gen, "cannot connect: " + describe(err), false);
             }
@@ -173,7 +173,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
             LOG.debug(text);
         }
         try {
-            scheduler.schedule(this::connect, millis, TimeUnit.MILLISECONDS);
+            var unused = scheduler.schedule(this::connect, millis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closed meanwhile
         }
@@ -198,7 +198,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
                     ObjectNode listen = mapper.createObjectNode();
                     listen.put("action", "listen");
                     listen.putObject("data").putArray("streams").add("trade_updates");
-                    ws.sendText(listen.toString(), true);
+                    var unused = ws.sendText(listen.toString(), true);
                 } else {
                     down(gen, "Alpaca refused the API keys on the stream (" + AlpacaConfig.ENV_KEY_ID + "/"
                             + AlpacaConfig.ENV_SECRET_KEY + ")", true);
@@ -267,7 +267,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
             auth.put("action", "auth");
             auth.put("key", keyId);
             auth.put("secret", secretKey);
-            ws.sendText(auth.toString(), true);
+            var unused = ws.sendText(auth.toString(), true);
             ws.request(1);
         }
 

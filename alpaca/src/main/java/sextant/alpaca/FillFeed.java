@@ -16,7 +16,7 @@ final class FillFeed {
     private final Set<String> seen = new HashSet<>();
     private final ArrayDeque<Execution> pending = new ArrayDeque<>();
 
-    /** @return whether the execution was new */
+    /** Queues the execution unless one of its keys was seen before; returns whether it was new. */
     synchronized boolean offer(Execution e) {
         List<String> keys = e.keys();
         for (String k : keys) {

@@ -82,14 +82,14 @@ final class CsvText {
             for (int i = start; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            String hint = charset == StandardCharsets.UTF_8
+            String hint = charset.equals(StandardCharsets.UTF_8)
                     ? "is not UTF-8 text (invalid byte at offset " + in.position() + "); save it as UTF-8"
                     : "is not valid " + label + " text (at byte offset " + in.position() + "); save it as UTF-8";
             throw new MarketDataException(name + ": line " + line + ": " + hint, asException(result));
         }
         out.flip();
         String text = out.toString();
-        if (charset != StandardCharsets.UTF_8 && text.startsWith("\uFEFF")) {
+        if (!charset.equals(StandardCharsets.UTF_8) && text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         return text.lines().toList();

@@ -106,9 +106,11 @@ class CsvBarReaderTest {
     @Test
     void yahooLayoutWithAdjCloseScalesOpenHighLowByAdjCloseOverClose() throws Exception {
         Path f = dir.resolve("SPY.csv");
-        Files.writeString(f, "Date,Open,High,Low,Close,Adj Close,Volume\n"
-                + "2024-01-02,100,110,90,105,52.5,1000\n"
-                + "2024-01-03,105,106,104,105,105,2000\n");
+        Files.writeString(f, """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2024-01-02,100,110,90,105,52.5,1000
+                2024-01-03,105,106,104,105,105,2000
+                """);
         BarSeries s = CsvBarReader.read(f, Instrument.stock("SPY"));
         assertThat(s.size()).isEqualTo(2);
         // Day 1: Adj Close / Close = 0.5, so every price is halved; volume stays as published.

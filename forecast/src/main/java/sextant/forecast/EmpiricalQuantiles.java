@@ -3,7 +3,7 @@ package sextant.forecast;
 import java.util.Arrays;
 import sextant.core.forecast.Quantiles;
 
-/** Empirical quantiles at {@link Quantiles#LEVELS}, linear interpolation between order statistics (Hyndman-Fan type 7). */
+/** Empirical quantiles at {@link Quantiles#levels()}, linear interpolation between order statistics (Hyndman-Fan type 7). */
 final class EmpiricalQuantiles {
     private EmpiricalQuantiles() {
     }
@@ -19,7 +19,7 @@ final class EmpiricalQuantiles {
         }
         Arrays.sort(values, 0, n);
         for (int q = 0; q < Quantiles.COUNT; q++) {
-            double pos = Quantiles.LEVELS[q] * (n - 1);
+            double pos = Quantiles.level(q) * (n - 1);
             int lo = (int) Math.floor(pos);
             int hi = Math.min(lo + 1, n - 1);
             double w = pos - lo;

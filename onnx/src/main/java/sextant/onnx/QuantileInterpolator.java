@@ -18,7 +18,7 @@ final class QuantileInterpolator {
     QuantileInterpolator(double[] modelLevels) {
         int last = modelLevels.length - 1;
         for (int i = 0; i < Quantiles.COUNT; i++) {
-            double p = Quantiles.LEVELS[i];
+            double p = Quantiles.level(i);
             if (p <= modelLevels[0] + SAME_LEVEL) {
                 lower[i] = upper[i] = 0;
             } else if (p >= modelLevels[last] - SAME_LEVEL) {

@@ -1,12 +1,13 @@
 package sextant.core.order;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.Instrument;
 
 /** An order as the broker reports it. */
 public record Order(String id, String clientOrderId, Instrument instrument, Side side, double qty, OrderType type,
                     double limitPrice, TimeInForce timeInForce, OrderStatus status, double filledQty,
-                    double filledAvgPrice, Instant submittedAt) {
+                    double filledAvgPrice, @Nullable Instant submittedAt) {
 
     /** The broker id of {@link #notSent} orders: the ledger's record of a request no broker ever took. */
     public static final String NOT_SENT_ID = "not-sent";
