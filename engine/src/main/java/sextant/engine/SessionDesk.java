@@ -1,6 +1,7 @@
 package sextant.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.gate.EntryStatus;
 import sextant.core.market.Instrument;
+import sextant.core.order.Fill;
 import sextant.core.order.Order;
 import sextant.core.order.OrderOutcome;
 import sextant.core.order.OrderRequest;
@@ -53,6 +55,8 @@ public final class SessionDesk {
     private final AlertSink alerts;
     private final Clock clock;
     private final OrderPlanner planner;
+    /** Fills taken from the broker while waiting between polls, booked by the next step before it reconciles. */
+    private final List<Fill> awaited = new ArrayList<>();
     /** Plans already reported without an exit by this process: one alert each, not one per poll. */
     private final Set<Long> reportedWithoutExit = new HashSet<>();
 
@@ -140,6 +144,22 @@ public final class SessionDesk {
         Work w = begin(stepId);
         ledger.recordAccount(stepId, clock.instant(), broker.account());
         return w.finish();
+    }
+
+    /**
+     * Between two polls: waits up to {@code max} for a fill the broker reports as it happens (Alpaca's trade stream),
+     * so that the loop can give a filled entry its take-profit at once rather than at the next poll. The fills are kept
+     * for the next step, which books them first (a process killed before that books them from the orders' filled
+     * quantities on restart). Returns whether any came; false at once for a broker whose fills appear only as its bars
+     * settle (the paper broker), whose loop just sleeps until the next poll.
+     */
+    public boolean awaitFills(Duration max) {
+        if (!broker.reportsFillsAtOnce()) {
+            return false;
+        }
+        List<Fill> fills = broker.awaitNewFills(max);
+        awaited.addAll(fills);
+        return !fills.isEmpty();
     }
 
     /** Start of a run, before anything else: the ledger brought equal to the broker, and the plans to both. */
@@ -233,6 +253,11 @@ public final class SessionDesk {
     }
 
     private Work begin(long stepId) {
+        List<Fill> ours = awaited.stream().filter(f -> ids.owns(f.clientOrderId())).toList();
+        if (!ours.isEmpty()) {
+            ledger.recordFills(stepId, ours); // before the reconciler compares the orders' filled quantities with the ledger
+        }
+        awaited.clear();
         Reconciler reconciler = new Reconciler(broker, ledger, stepId, ids, clock);
         reconciler.reconcile();
         List<PositionPlan> plans = new PlanStatusKeeper(broker, ledger, clock).update();

@@ -12,6 +12,15 @@ public interface TradingClock {
     /** Returns at {@code t} or later; at once when {@code t} is not in the future. */
     void sleepUntil(Instant t) throws InterruptedException;
 
+    /**
+     * Whether this clock's time passes as the wall clock's does, so that a wait measured in real time (a broker's
+     * {@code awaitNewFills}) is a wait on this clock. False by default: a simulated clock jumps, and a real-time wait
+     * of a poll interval there would stall the loop for hours.
+     */
+    default boolean realTime() {
+        return false;
+    }
+
     /** A short description for the log: {@code system} or {@code simulated from … to …}. */
     String describe();
 }

@@ -36,6 +36,10 @@ import sextant.engine.SessionDesk;
  * One-off steps are marked in the {@link StepJournal} when they finish. A step that fails is logged and alerted and
  * left unmarked, so the next wake-up tries it again; the other steps and groups go on. The kill switch is asked at
  * every step (the cycle and management act on it; the loop reports when it changes).
+ *
+ * <p>Between wake-ups on the real clock, while a session trades, the loop waits for fills on a broker that reports
+ * them as they happen ({@link SessionDesk#awaitFills}) and wakes at the first, so a filled entry gets its take-profit
+ * at once.
  */
 public final class RunLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
@@ -90,9 +94,26 @@ public final class RunLoop {
             if (!next.isBefore(end)) {
                 break;
             }
-            clock.sleepUntil(next);
+            waitUntil(next);
         }
         return done;
+    }
+
+    /**
+     * Until {@code next}, or until a fill arrives while a session trades (the broker's trade stream), so that the
+     * management that follows places the filled entry's take-profit at once. A broker without such a stream, a clock
+     * that is not the wall clock's (a simulated one jumps), and any time no session trades: it just sleeps.
+     */
+    private void waitUntil(Instant next) throws InterruptedException {
+        Instant now = clock.now();
+        if (clock.realTime() && trading(now) && now.isBefore(next) && desk.awaitFills(Duration.between(now, next))) {
+            return; // a fill came: the next tick manages it now
+        }
+        clock.sleepUntil(next);
+    }
+
+    private boolean trading(Instant t) {
+        return groups.stream().anyMatch(g -> schedules.get(g.name()).dayAt(t).isTrading(t));
     }
 
     /** {@code run --once}: reconcile, then what is due now, then return. */

@@ -22,6 +22,11 @@ public final class SystemTradingClock implements TradingClock {
     }
 
     @Override
+    public boolean realTime() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "system";
     }
