@@ -82,6 +82,13 @@ class RunSimulatedEndToEndTest {
                 }
             }
             assertThat(withTakeProfit).isPositive();
+            // A plan's first history row is dated by the simulated clock, at its cycle's instant, not by the wall clock.
+            String firstRows = "SELECT COUNT(*) FROM position_plan_events e JOIN position_plans p ON p.id = e.plan_id"
+                    + " JOIN cycles y ON y.id = p.opened_cycle_id WHERE e.status = 'pending'";
+            assertThat(count(c, firstRows)).isEqualTo(count(c, "SELECT COUNT(*) FROM position_plans"));
+            assertThat(count(c, firstRows + " AND e.at = y.started_at AND e.at >= '" + FROM + "' AND e.at < '"
+                    + TO.plusDays(1) + "'")).as("each plan's first history row at its cycle's simulated instant")
+                    .isEqualTo(count(c, "SELECT COUNT(*) FROM position_plans"));
             assertThat(count(c, "SELECT COUNT(*) FROM position_plans WHERE status = 'pending'"))
                     .as("no entry is left pending after its session").isZero();
         }

@@ -48,7 +48,7 @@ final class OrderPhase {
         this.reconciler = new Reconciler(broker, ledger, cycleId, ids, clock);
         this.planner = new OrderPlanner(ids, broker::attachesTakeProfit);
         this.executor = new OrderExecutor(broker, ledger, cycleId, reconciler, settings, clock);
-        this.plans = new PlanRecorder(ledger, cycleId, ids, settings.exits());
+        this.plans = new PlanRecorder(ledger, cycleId, ids, settings.exits(), clock);
     }
 
     /** Start of cycle: fills since the last cycle, order statuses and owned positions brought up to date. */

@@ -1,5 +1,6 @@
 package sextant.engine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,12 @@ final class PlanRecorder {
     private final long cycleId;
     private final ClientOrderIds ids;
     private final ExitSettings exits;
+    /** The cycle's clock: a plan is first recorded at the cycle's instant, a simulated run's too. */
+    private final Clock clock;
 
-    PlanRecorder(Ledger ledger, long cycleId, ClientOrderIds ids, ExitSettings exits) {
+    PlanRecorder(Ledger ledger, long cycleId, ClientOrderIds ids, ExitSettings exits, Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
         this.cycleId = cycleId;
         this.ids = ids;
         this.exits = exits;
@@ -48,8 +52,8 @@ final class PlanRecorder {
             if (d == null || d.side() != o.side() || d.strategy() == null) {
                 continue;
             }
-            PositionPlan plan = ledger.recordPositionPlan(cycleId, new PositionPlan(0, o.instrument(), o.side(), o.qty(),
-                    cycleId, day, d.strategy().key(), o.clientOrderId(), d.entryPrice(), d.takeProfitPrice(),
+            PositionPlan plan = ledger.recordPositionPlan(cycleId, clock.instant(), new PositionPlan(0, o.instrument(),
+                    o.side(), o.qty(), cycleId, day, d.strategy().key(), o.clientOrderId(), d.entryPrice(), d.takeProfitPrice(),
                     exits.stopPrice(o.side(), d.entryPrice()), d.closeAtEod(), exits.holdingSessions(d.closeAtEod()),
                     PlanStatus.PENDING, "entry " + o.clientOrderId() + " out"));
             LOG.debug("{}: entry {} under plan #{}", o.instrument().symbol(), o.clientOrderId(), plan.id());

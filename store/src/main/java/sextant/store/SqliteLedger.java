@@ -344,7 +344,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public PositionPlan recordPositionPlan(long cycleId, PositionPlan plan) {
+    public PositionPlan recordPositionPlan(long cycleId, Instant at, PositionPlan plan) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_plans (symbol, asset_class, side, qty,"
                     + " opened_cycle_id, opened_session, strategy, entry_client_order_id, entry_price, take_profit,"
@@ -365,9 +365,9 @@ public final class SqliteLedger implements Ledger {
                 ps.setInt(13, plan.maxHoldingSessions());
                 ps.setString(14, plan.status().key());
                 ps.setString(15, plan.note());
-                ps.setString(16, Instant.now().toString());
+                ps.setString(16, at.toString());
                 if (ps.executeUpdate() == 1) {
-                    insertPlanEvent(c, planIdOf(c, plan.entryClientOrderId()), Instant.now(), plan.status(), plan.note());
+                    insertPlanEvent(c, planIdOf(c, plan.entryClientOrderId()), at, plan.status(), plan.note());
                 }
             }
             return readPlans(c, "entry_client_order_id = ?", plan.entryClientOrderId()).get(0);

@@ -19,6 +19,8 @@ class PositionPlanLedgerTest {
     @TempDir
     Path dir;
 
+    private static final Instant OPENED = Instant.parse("2026-03-02T13:00:00Z");
+
     private static PositionPlan plan(Instrument inst, String entryId, double takeProfit, double stop) {
         return new PositionPlan(0, inst, Side.BUY, 12, 0, LocalDate.of(2026, 3, 2), "maxdiff", entryId, 100.25,
                 takeProfit, stop, true, 1, PlanStatus.PENDING, "entry placed");
@@ -28,8 +30,8 @@ class PositionPlanLedgerTest {
     void aPlanIsRecordedOnceAndReadBackExactly() {
         try (Database db = Database.openIn(dir); SqliteLedger ledger = new SqliteLedger(db)) {
             long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 3, 2), "paper", "d", "m", 2);
-            PositionPlan first = ledger.recordPositionPlan(cycle, plan(Instrument.stock("AAPL"), "sx-20260302-AAPL-eb", 102.5, Double.NaN));
-            PositionPlan again = ledger.recordPositionPlan(cycle, plan(Instrument.stock("AAPL"), "sx-20260302-AAPL-eb", 999, 1));
+            PositionPlan first = ledger.recordPositionPlan(cycle, OPENED, plan(Instrument.stock("AAPL"), "sx-20260302-AAPL-eb", 102.5, Double.NaN));
+            PositionPlan again = ledger.recordPositionPlan(cycle, OPENED, plan(Instrument.stock("AAPL"), "sx-20260302-AAPL-eb", 999, 1));
 
             assertThat(first.id()).isPositive();
             assertThat(again).isEqualTo(first); // a repeated step records nothing new and returns what is there
@@ -45,8 +47,8 @@ class PositionPlanLedgerTest {
     void statusChangesAreKeptAndClosedPlansAreNoLongerActive() throws Exception {
         try (Database db = Database.openIn(dir); SqliteLedger ledger = new SqliteLedger(db)) {
             long cycle = ledger.startCycle(Instant.EPOCH, LocalDate.of(2026, 3, 2), "paper", "d", "m", 2);
-            PositionPlan btc = ledger.recordPositionPlan(cycle, plan(Instrument.crypto("BTCUSD"), "sx-20260302-BTCUSD-eb", Double.NaN, 90));
-            PositionPlan msft = ledger.recordPositionPlan(cycle, plan(Instrument.stock("MSFT"), "sx-20260302-MSFT-eb", 101, 95));
+            PositionPlan btc = ledger.recordPositionPlan(cycle, OPENED, plan(Instrument.crypto("BTCUSD"), "sx-20260302-BTCUSD-eb", Double.NaN, 90));
+            PositionPlan msft = ledger.recordPositionPlan(cycle, OPENED, plan(Instrument.stock("MSFT"), "sx-20260302-MSFT-eb", 101, 95));
             ledger.updatePositionPlan(btc.id(), PlanStatus.OPEN, Instant.parse("2026-03-02T14:30:00Z"), "entry filled 12 @ 100.1");
             ledger.updatePositionPlan(msft.id(), PlanStatus.CANCELLED, Instant.parse("2026-03-02T21:00:00Z"), "entry expired");
 
@@ -58,9 +60,10 @@ class PositionPlanLedgerTest {
                 assertThat(p.stopPrice()).isEqualTo(90);
             });
             try (Statement s = db.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT status FROM position_plan_events WHERE plan_id = " + btc.id() + " ORDER BY rowid")) {
+                 ResultSet rs = s.executeQuery("SELECT status, at FROM position_plan_events WHERE plan_id = " + btc.id() + " ORDER BY rowid")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("pending");
+                assertThat(rs.getString(2)).as("the cycle's instant, not the wall clock's").isEqualTo(OPENED.toString());
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("open");
                 assertThat(rs.next()).isFalse();

@@ -84,9 +84,10 @@ public interface Ledger extends AutoCloseable {
      * already recorded for that id is returned as it stands, so a cycle or step repeated after a crash records none
      * twice.
      *
+     * @param at the cycle's instant (its clock's, a simulated one's in a simulated run): the plan's first history row
      * @return the plan with its ledger id
      */
-    PositionPlan recordPositionPlan(long cycleId, PositionPlan plan);
+    PositionPlan recordPositionPlan(long cycleId, Instant at, PositionPlan plan);
 
     /** Moves a plan to {@code status}, with what happened; every change is kept in the plan's history. */
     void updatePositionPlan(long planId, PlanStatus status, Instant at, String note);
