@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import sextant.core.forecast.ModelLoadException;
 
 /**
@@ -28,7 +29,7 @@ public final class ChronosBoltModel implements AutoCloseable {
     private final Kernels kernels;
     private final int threads;
     private final long parameters;
-    private final ExecutorService pool;
+    private final @Nullable ExecutorService pool;
 
     private ChronosBoltModel(Path dir, ChronosConfig config, ChronosWeights weights, long parameters, Kernels kernels, int threads) {
         this.dir = dir;
@@ -108,7 +109,7 @@ public final class ChronosBoltModel implements AutoCloseable {
         return predict(contexts, batch, length, null);
     }
 
-    float[] predict(float[] contexts, int batch, int length, EncoderDecoderPass.Trace trace) {
+    float[] predict(float[] contexts, int batch, int length, EncoderDecoderPass.@Nullable Trace trace) {
         if (length < 1 || length > config.contextLength()) {
             throw new IllegalArgumentException("context length " + length + " outside 1.." + config.contextLength());
         }

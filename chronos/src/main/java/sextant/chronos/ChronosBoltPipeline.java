@@ -2,6 +2,7 @@ package sextant.chronos;
 
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the reference pipeline adds around a model call: left-padding a list of series with NaN to the longest and
@@ -139,7 +140,7 @@ public final class ChronosBoltPipeline {
     }
 
     /** Indices into the model's grid when every level is on it, else null (then the levels are interpolated). */
-    private static int[] gridIndex(double[] grid, double[] levels) {
+    private static int @Nullable [] gridIndex(double[] grid, double[] levels) {
         int[] idx = new int[levels.length];
         for (int l = 0; l < levels.length; l++) {
             idx[l] = -1;

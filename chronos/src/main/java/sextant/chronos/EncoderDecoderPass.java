@@ -1,6 +1,7 @@
 package sextant.chronos;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One worker's forward pass of Chronos-Bolt over a chunk of series, with the chunk's buffers allocated once per
@@ -15,13 +16,13 @@ final class EncoderDecoderPass {
 
     /** Optional copies of the stages (tests compare them with the reference's intermediates). */
     static final class Trace {
-        float[] loc;
-        float[] scale;
-        float[] attentionMask;
-        float[] inputEmbeds;
-        float[] encoderStates;
-        float[] decoderState;
-        float[] normalizedPredictions;
+        float @Nullable [] loc;
+        float @Nullable [] scale;
+        float @Nullable [] attentionMask;
+        float @Nullable [] inputEmbeds;
+        float @Nullable [] encoderStates;
+        float @Nullable [] decoderState;
+        float @Nullable [] normalizedPredictions;
         int positions;
     }
 
@@ -105,7 +106,7 @@ final class EncoderDecoderPass {
      * Forecasts series {@code [first, first + count)} of {@code contexts} (row-major, {@code length} values each, NaN
      * = missing) into {@code result} ({@code [series][quantile][step]}, un-scaled).
      */
-    void run(float[] contexts, int first, int count, float[] result, Trace trace) {
+    void run(float[] contexts, int first, int count, float[] result, @Nullable Trace trace) {
         if (count > maxSeries) {
             throw new IllegalArgumentException(count + " series in a chunk of " + maxSeries);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import sextant.core.forecast.ModelLoadException;
 
 /**
@@ -37,27 +38,27 @@ public final class GoldenCases {
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(casesFile + ": not valid JSON: " + e.getMessage());
         }
-        double rtol = ((Number) ((Map<?, ?>) root.get("tolerance")).get("rtol")).doubleValue();
+        double rtol = ((Number) field((Map<?, ?>) field(root, "tolerance"), "rtol")).doubleValue();
         ChronosBoltPipeline pipeline = new ChronosBoltPipeline(model);
         double worst = 0;
         double maxAbs = 0;
         String worstAt = "-";
         long values = 0;
         int n = 0;
-        for (Object o : (List<?>) root.get("cases")) {
+        for (Object o : (List<?>) field(root, "cases")) {
             Map<?, ?> c = (Map<?, ?>) o;
             String name = (String) c.get("name");
-            Map<?, ?> args = (Map<?, ?>) c.get("args");
-            int h = ((Number) args.get("prediction_length")).intValue();
+            Map<?, ?> args = (Map<?, ?>) field(c, "args");
+            int h = ((Number) field(args, "prediction_length")).intValue();
             List<float[]> inputs = new ArrayList<>();
-            for (Object s : (List<?>) c.get("inputs")) {
+            for (Object s : (List<?>) field(c, "inputs")) {
                 inputs.add(flat(s));
             }
-            Map<?, ?> expected = (Map<?, ?>) c.get("expected");
+            Map<?, ?> expected = (Map<?, ?>) field(c, "expected");
             float[] got;
             int rowSize;
-            if (((String) c.get("call")).endsWith("predict_quantiles")) {
-                List<?> lv = (List<?>) args.get("quantile_levels");
+            if (((String) field(c, "call")).endsWith("predict_quantiles")) {
+                List<?> lv = (List<?>) field(args, "quantile_levels");
                 double[] levels = new double[lv.size()];
                 for (int i = 0; i < levels.length; i++) {
                     levels[i] = ((Number) lv.get(i)).doubleValue();
@@ -68,7 +69,7 @@ public final class GoldenCases {
                 got = pipeline.predict(inputs, h);
                 rowSize = model.config().numQuantiles() * h;
             }
-            float[] ref = flat(expected.get("quantiles"));
+            float[] ref = flat(field(expected, "quantiles"));
             if (ref.length != got.length) {
                 throw new ModelLoadException(casesFile + ": case " + name + " expects " + ref.length + " values, the model gives "
                         + got.length + "; is this the cases.json of this checkpoint?");
@@ -118,5 +119,10 @@ public final class GoldenCases {
         } else {
             out.add(v == null ? Float.NaN : ((Number) v).floatValue());
         }
+    }
+
+    /** A field the cases file must have (a missing one fails as before, now naming the field). */
+    private static Object field(Map<?, ?> m, String key) {
+        return Objects.requireNonNull(m.get(key), key);
     }
 }

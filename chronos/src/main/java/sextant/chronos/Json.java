@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small strict JSON reader for the two files a checkpoint has as text (the safetensors header and
@@ -19,7 +20,7 @@ final class Json {
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} with the character offset on bad input. */
-    static Object parse(String text) {
+    static @Nullable Object parse(String text) {
         Json p = new Json(text);
         p.skipSpace();
         Object v = p.value();
@@ -30,30 +31,25 @@ final class Json {
         return v;
     }
 
-    private Object value() {
+    private @Nullable Object value() {
         if (pos >= text.length()) {
             throw error("unexpected end of JSON");
         }
         char c = text.charAt(pos);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> literal("true", true);
+            case 'f' -> literal("false", false);
+            case 'n' -> literal("null", null);
+            default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
+                    yield number();
                 }
                 throw error("unexpected character '" + c + "'");
-        }
+            }
+        };
     }
 
     private Map<String, Object> object() {
@@ -165,7 +161,7 @@ final class Json {
         }
     }
 
-    private Object literal(String word, Object v) {
+    private @Nullable Object literal(String word, @Nullable Object v) {
         if (!text.startsWith(word, pos)) {
             throw error("unexpected token");
         }

@@ -32,7 +32,7 @@ interface Kernels {
         if (!"false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY, "true"))
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                Kernels k = (Kernels) Class.forName("sextant.chronos.VectorKernels").getDeclaredConstructor().newInstance();
+                Kernels k = Class.forName("sextant.chronos.VectorKernels").asSubclass(Kernels.class).getDeclaredConstructor().newInstance();
                 if (k.name().equals("vector")) {
                     return k;
                 }

@@ -1,5 +1,7 @@
 package sextant.chronos;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A linear layer y = x·Wᵀ + b with W packed once at load for the matrix kernels: the output columns are cut into
  * strips of {@link #STRIP} and each strip is stored k-major ({@code [strip][k][STRIP]}), zero-filled past the last
@@ -14,9 +16,9 @@ final class PackedLinear {
     final int strips;
     final float[] packed;
     /** Bias of length {@code out}, or null. */
-    final float[] bias;
+    final float @Nullable [] bias;
 
-    private PackedLinear(int in, int out, float[] packed, float[] bias) {
+    private PackedLinear(int in, int out, float[] packed, float @Nullable [] bias) {
         this.in = in;
         this.out = out;
         this.strips = (out + STRIP - 1) / STRIP;
@@ -25,7 +27,7 @@ final class PackedLinear {
     }
 
     /** Packs a PyTorch {@code [out, in]} row-major weight; several weights may be stacked along {@code out}. */
-    static PackedLinear of(int in, float[] bias, float[]... weights) {
+    static PackedLinear of(int in, float @Nullable [] bias, float[]... weights) {
         int out = 0;
         for (float[] w : weights) {
             out += w.length / in;

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.core.forecast.ModelLoadException;
 
 /**
@@ -126,7 +127,7 @@ final class SafetensorsFile {
         return entry;
     }
 
-    private static long[] longs(Path path, String name, String field, Object v) {
+    private static long[] longs(Path path, String name, String field, @Nullable Object v) {
         if (!(v instanceof List<?> list)) {
             throw new ModelLoadException(path + ": tensor " + name + ": '" + field + "' is not a list");
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.market.InvalidBarsException;
@@ -45,7 +46,7 @@ public final class CsvBarReader {
      * The first data row's value in the column named {@code column} (case-insensitive), or null when the file has
      * no such column, no data row, or cannot be read (reading the bars then reports why).
      */
-    static String firstValueOf(Path file, String column) {
+    static @Nullable String firstValueOf(Path file, String column) {
         List<String> lines;
         try {
             lines = CsvText.lines(file.toString(), Files.readAllBytes(file));

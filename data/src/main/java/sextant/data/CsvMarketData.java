@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -112,7 +113,8 @@ public final class CsvMarketData implements MarketData {
     public List<BarSeries> loadAll(Function<String, AssetClass> classify) {
         List<BarSeries> out = new ArrayList<>();
         for (String sym : symbols()) {
-            out.add(CsvBarReader.read(files.get(sym), new Instrument(sym, classify.apply(sym))));
+            // symbols() lists keys of files, so each has its file.
+            out.add(CsvBarReader.read(Objects.requireNonNull(files.get(sym)), new Instrument(sym, classify.apply(sym))));
         }
         return out;
     }

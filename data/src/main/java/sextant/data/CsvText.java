@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import sextant.core.port.MarketDataException;
 
 /**
@@ -54,7 +55,7 @@ final class CsvText {
      * UTF-16 text without a byte-order mark has, for ASCII content such as a CSV header, a NUL in every other
      * byte: the odd ones for little-endian, the even ones for big-endian.
      */
-    private static Charset utf16WithoutBom(byte[] bytes) {
+    private static @Nullable Charset utf16WithoutBom(byte[] bytes) {
         int n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
         if (n < 4) {
             return null;
@@ -95,7 +96,7 @@ final class CsvText {
         return text.lines().toList();
     }
 
-    private static CharacterCodingException asException(CoderResult result) {
+    private static @Nullable CharacterCodingException asException(CoderResult result) {
         try {
             result.throwException();
         } catch (CharacterCodingException e) {

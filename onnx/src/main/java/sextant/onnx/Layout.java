@@ -1,6 +1,5 @@
 package sextant.onnx;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import sextant.core.key.Keyed;
@@ -15,30 +14,34 @@ public enum Layout implements Keyed {
     /** Toto-2.0 style: context float[B,V,T] to quantiles float[Q,B,V,H]; V series per batch row. */
     MULTIVARIATE("B,V,T", "Q,B,V,H");
 
-    /** Axis names in order: the tensor's rank is their count. */
-    private final List<String> inputAxes;
-    private final List<String> outputAxes;
+    /** Axis names in order, comma-separated (an enum holds only immutable state); the rank is their count. */
+    private final String input;
+    private final String output;
+    private final int inputRank;
+    private final int outputRank;
 
     Layout(String input, String output) {
-        inputAxes = List.of(input.split(","));
-        outputAxes = List.of(output.split(","));
+        this.input = input;
+        this.output = output;
+        inputRank = input.split(",").length;
+        outputRank = output.split(",").length;
     }
 
     /** As manifests name it and the forecast store's parameters key records it: {@code B,T}. */
     public String input() {
-        return String.join(",", inputAxes);
+        return input;
     }
 
     public String output() {
-        return String.join(",", outputAxes);
+        return output;
     }
 
     public int inputRank() {
-        return inputAxes.size();
+        return inputRank;
     }
 
     public int outputRank() {
-        return outputAxes.size();
+        return outputRank;
     }
 
     /** Input and output, as a manifest's pair of layouts reads once canonical: {@code b,t->b,q,h}. */

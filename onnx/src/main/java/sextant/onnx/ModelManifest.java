@@ -12,7 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import sextant.core.forecast.ModelLoadException;
 
 /**
@@ -118,7 +120,8 @@ public record ModelManifest(Path manifestPath, Path modelPath, String input, Str
             throw new ModelLoadException(where + "field 'missing_values' is '" + missing
                     + "'; only NaN left-padding ('NaN, left-padded') is supported");
         }
-        Path dir = manifestPath.toAbsolutePath().getParent();
+        // An absolute path to a file always has a parent directory.
+        Path dir = Objects.requireNonNull(manifestPath.toAbsolutePath().getParent());
         Path model = dir.resolve(file).normalize();
         if (!Files.isRegularFile(model)) {
             throw new ModelLoadException(where + "field 'file' names " + model + ", which does not exist (put the .onnx file beside the manifest)");
@@ -126,7 +129,7 @@ public record ModelManifest(Path manifestPath, Path modelPath, String input, Str
         return new ModelManifest(manifestPath, model, input, output, layout, raw.contextLength, raw.predictionLength, levels, missing);
     }
 
-    private static String required(String where, String field, String value) {
+    private static String required(String where, String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new ModelLoadException(where + "required field '" + field + "' is missing or empty");
         }
@@ -144,15 +147,15 @@ public record ModelManifest(Path manifestPath, Path modelPath, String input, Str
     /** The JSON as written; unknown fields (e.g. "weights", "note") are documentation and ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class Raw {
-        @JsonProperty("format") String format;
-        @JsonProperty("file") String file;
-        @JsonProperty("input") String input;
-        @JsonProperty("output") String output;
-        @JsonProperty("input_layout") String inputLayout;
-        @JsonProperty("output_layout") String outputLayout;
-        @JsonProperty("context_length") Integer contextLength;
-        @JsonProperty("prediction_length") Integer predictionLength;
-        @JsonProperty("quantile_levels") List<Double> quantileLevels;
-        @JsonProperty("missing_values") String missingValues;
+        @JsonProperty("format") @Nullable String format;
+        @JsonProperty("file") @Nullable String file;
+        @JsonProperty("input") @Nullable String input;
+        @JsonProperty("output") @Nullable String output;
+        @JsonProperty("input_layout") @Nullable String inputLayout;
+        @JsonProperty("output_layout") @Nullable String outputLayout;
+        @JsonProperty("context_length") @Nullable Integer contextLength;
+        @JsonProperty("prediction_length") @Nullable Integer predictionLength;
+        @JsonProperty("quantile_levels") @Nullable List<Double> quantileLevels;
+        @JsonProperty("missing_values") @Nullable String missingValues;
     }
 }

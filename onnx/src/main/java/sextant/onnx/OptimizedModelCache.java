@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where ONNX Runtime's optimised graph is kept between starts (ONNX Runtime's counterpart of a kernel cache).
@@ -32,7 +34,7 @@ final class OptimizedModelCache {
     OptimizedModelCache(Path model, String fingerprint, ExecutionProvider provider, String ortVersion, Path fallbackDir,
                         Predicate<Path> writable) {
         Path abs = model.toAbsolutePath();
-        this.modelDir = abs.getParent();
+        this.modelDir = Objects.requireNonNull(abs.getParent()); // an absolute path to a file has a parent
         this.fallbackDir = fallbackDir;
         this.writable = writable;
         String arch = System.getProperty("os.arch", "unknown").replaceAll("[^A-Za-z0-9_]", "");
@@ -45,7 +47,7 @@ final class OptimizedModelCache {
     }
 
     /** An existing entry beside the model or in the fallback directory, or null. */
-    Path find() {
+    @Nullable Path find() {
         Path beside = modelDir.resolve(entryName);
         if (Files.isRegularFile(beside)) {
             return beside;
@@ -55,7 +57,7 @@ final class OptimizedModelCache {
     }
 
     /** Where a new entry should go: beside the model if writable, else the fallback directory, else null. */
-    Path target() {
+    @Nullable Path target() {
         if (writable.test(modelDir)) {
             return modelDir.resolve(entryName);
         }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import sextant.core.forecast.ModelLoadException;
 
 /**
@@ -38,7 +39,7 @@ public final class QuantileModel implements AutoCloseable {
     private final int horizon;
     private final List<String> notes;
     private final Set<String> outputNames;
-    private FloatBuffer input;
+    private @Nullable FloatBuffer input;
     private int inputVariates = -1;
     private long runs;
     private long warmUpMillis = -1;
@@ -68,7 +69,7 @@ public final class QuantileModel implements AutoCloseable {
         return open(ModelManifest.read(manifestPath), options, new SessionFactory(), null);
     }
 
-    static QuantileModel open(ModelManifest manifest, OnnxOptions options, SessionFactory factory, OptimizedModelCache cache) {
+    static QuantileModel open(ModelManifest manifest, OnnxOptions options, SessionFactory factory, @Nullable OptimizedModelCache cache) {
         SessionFactory.Created created = factory.create(manifest, options, cache);
         try {
             return new QuantileModel(manifest, created, options);
@@ -97,7 +98,7 @@ public final class QuantileModel implements AutoCloseable {
     }
 
     /** The optimised-model cache entry that was read or written, or null. */
-    public Path cacheEntry() {
+    public @Nullable Path cacheEntry() {
         return created.cacheEntry();
     }
 

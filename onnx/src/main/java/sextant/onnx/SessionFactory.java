@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import sextant.core.forecast.ModelLoadException;
 
 /**
@@ -29,7 +31,7 @@ final class SessionFactory {
 
     /** The session plus what it took and what the user should be told. */
     record Created(OrtEnvironment env, OrtSession session, ExecutionProvider provider, CacheStatus cache,
-                   Path cacheEntry, String fingerprint, List<String> notes, long runtimeInitMillis, long sessionCreateMillis) {
+                   @Nullable Path cacheEntry, String fingerprint, List<String> notes, long runtimeInitMillis, long sessionCreateMillis) {
     }
 
     private final Supplier<EnumSet<OrtProvider>> availableProviders;
@@ -48,7 +50,7 @@ final class SessionFactory {
     }
 
     /** {@code cache} may be given by tests (fallback directory, writability); null builds the default one. */
-    Created create(ModelManifest manifest, OnnxOptions options, OptimizedModelCache cache) {
+    Created create(ModelManifest manifest, OnnxOptions options, @Nullable OptimizedModelCache cache) {
         List<String> notes = new ArrayList<>();
         long t0 = System.nanoTime();
         OrtEnvironment env;
@@ -96,11 +98,11 @@ final class SessionFactory {
         return ExecutionProvider.CUDA;
     }
 
-    private record Attempt(OrtSession session, CacheStatus status, Path entry) {
+    private record Attempt(OrtSession session, CacheStatus status, @Nullable Path entry) {
     }
 
     private Attempt open(OrtEnvironment env, ModelManifest manifest, OnnxOptions options, ExecutionProvider provider,
-                         String fingerprint, OptimizedModelCache givenCache, List<String> notes) throws OrtException {
+                         String fingerprint, @Nullable OptimizedModelCache givenCache, List<String> notes) throws OrtException {
         String model = manifest.modelPath().toString();
         if (!options.optimizedModelCache()) {
             try (SessionOptions so = baseOptions(options, provider, OPTIMISATION)) {
@@ -125,7 +127,7 @@ final class SessionFactory {
                 return new Attempt(env.createSession(model, so), CacheStatus.SKIPPED, null);
             }
         }
-        if (!target.getParent().equals(manifest.modelPath().toAbsolutePath().getParent())) {
+        if (!Objects.equals(target.getParent(), manifest.modelPath().toAbsolutePath().getParent())) {
             notes.add("model directory is not writable; optimised-model cache goes to " + target.getParent());
         }
         Path temporary = OptimizedModelCache.temporaryFor(target);

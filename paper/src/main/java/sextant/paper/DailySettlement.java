@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.market.BarSeries;
@@ -60,7 +61,7 @@ final class DailySettlement implements Settlement {
         if (throughDay == settledPassFor) {
             return; // this process already settled for this cycle date; a lagging symbol's mark is not retried per call
         }
-        parts.db().inTransaction(c -> {
+        parts.db().runInTransaction(c -> {
             PaperBook book = new PaperBook(c);
             int settled = book.settledThrough();
             if (settled > throughDay) {
@@ -69,14 +70,14 @@ final class DailySettlement implements Settlement {
                         + " future. Use a later --as-of or another --state-dir");
             }
             if (settled == throughDay) {
-                return null;
+                return;
             }
             List<Order> open = book.openOrders();
             Map<String, Instrument> symbols = new LinkedHashMap<>();
             open.forEach(o -> symbols.put(o.instrument().symbol(), o.instrument()));
             book.positions().forEach(p -> symbols.put(p.instrument().symbol(), p.instrument()));
             if (symbols.isEmpty()) {
-                return null; // nothing to settle, so no day is marked settled without a bar behind it
+                return; // nothing to settle, so no day is marked settled without a bar behind it
             }
             double equityBefore = book.equity();
             LocalDate from = settled == PaperBook.NEVER_SETTLED ? through.minusDays(10) : LocalDate.ofEpochDay(settled + 1L);
@@ -108,7 +109,6 @@ final class DailySettlement implements Settlement {
                 book.completePendingCancels(); // a cancel requested before these bars took effect after them
                 book.markSettled(settledTo, equityBefore);
             }
-            return null;
         });
         settledPassFor = throughDay;
     }

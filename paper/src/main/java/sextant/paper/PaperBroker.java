@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -174,13 +175,12 @@ public final class PaperBroker implements Broker {
 
     @Override
     public void cancel(String orderId) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             if (config.pendingCancels()) {
                 new PaperBook(c).requestCancel(orderId);
             } else {
                 new PaperBook(c).cancel(orderId);
             }
-            return null;
         });
     }
 

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.BarSeries;
 import sextant.core.market.DataFinding;
 import sextant.core.market.DataRule;
@@ -42,7 +44,8 @@ public final class CachedMarketData implements MarketData {
 
     @Override
     public BarSeries dailyBars(Instrument instrument, LocalDate from, LocalDate to) {
-        return dailyBars(List.of(instrument), from, to).get(instrument);
+        // The batch answers every instrument it was asked for.
+        return Objects.requireNonNull(dailyBars(List.of(instrument), from, to).get(instrument));
     }
 
     /**
@@ -71,7 +74,7 @@ public final class CachedMarketData implements MarketData {
             }
             boolean extendTail = coverage != null && coverage[0] <= fromDay && coverage[1] + 1 >= fromDay;
             LocalDate fetchFrom = from;
-            if (extendTail) {
+            if (extendTail && coverage != null) { // extendTail already implies a coverage
                 extending.put(inst, coverage);
                 fetchFrom = LocalDate.ofEpochDay(Math.max(coverage[0], coverage[1] - OVERLAP_DAYS + 1L));
             }
@@ -148,7 +151,7 @@ public final class CachedMarketData implements MarketData {
     }
 
     /** Null when the freshly loaded bars agree with the cached ones on the days both have; else what differs. */
-    private String restatement(Instrument inst, BarSeries fresh, int[] coverage) {
+    private @Nullable String restatement(Instrument inst, BarSeries fresh, int[] coverage) {
         if (fresh.isEmpty()) {
             return null;
         }
@@ -200,8 +203,8 @@ public final class CachedMarketData implements MarketData {
         return source + " (cached in " + db.file().getFileName() + ")";
     }
 
-    private int[] coverage(String symbol) {
-        return db.inTransaction(c -> {
+    private int @Nullable [] coverage(String symbol) {
+        return db.lookUp(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT from_day, to_day FROM bar_coverage WHERE symbol=? AND source=?")) {
                 ps.setString(1, symbol);
                 ps.setString(2, source);
@@ -214,7 +217,7 @@ public final class CachedMarketData implements MarketData {
 
     /** Stores {@code bars}; coverage becomes [fromDay, toDay], or is dropped when nothing was delivered. */
     private void write(String symbol, BarSeries bars, int fromDay, int toDay, boolean replace) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             if (replace) {
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM bars WHERE symbol=?")) {
                     del.setString(1, symbol);
@@ -239,7 +242,7 @@ public final class CachedMarketData implements MarketData {
                     del.setString(1, symbol);
                     del.executeUpdate();
                 }
-                return null;
+                return;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO bar_coverage VALUES (?,?,?,?)")) {
                 ps.setString(1, symbol);
@@ -248,7 +251,6 @@ public final class CachedMarketData implements MarketData {
                 ps.setInt(4, toDay);
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 

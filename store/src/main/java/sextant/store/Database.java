@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQLite file that holds Sextant's state (bar cache, forecast store, ledger, paper account).
@@ -57,7 +58,7 @@ public final class Database implements AutoCloseable {
         if (found != null) {
             throw new StateDirectoryException("state database " + file + " " + found + ". " + StateFiles.START_FRESH, null);
         }
-        Connection c = null;
+        @Nullable Connection c = null;
         try {
             c = connect(file);
             Migrations.apply(c);
@@ -100,7 +101,7 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(@Nullable Connection c) {
         if (c != null) {
             try {
                 c.close();
@@ -124,7 +125,25 @@ public final class Database implements AutoCloseable {
      * a rollback or auto-commit reset that fails afterwards (SQLite has often rolled back already, e.g. on a full
      * disk) is attached as suppressed, never put in its place.
      */
-    public synchronized <T> T inTransaction(SqlWork<T> work) {
+    @SuppressWarnings("NullAway") // transact hands back what the work returned, and a SqlWork's result is non-null
+    public <T> T inTransaction(SqlWork<T> work) {
+        return transact(work::run);
+    }
+
+    /** {@link #inTransaction} for work whose answer may be null (e.g. a row that is not there). */
+    public <T> @Nullable T lookUp(SqlLookup<T> work) {
+        return transact(work);
+    }
+
+    /** {@link #inTransaction} for work that returns nothing. */
+    public void runInTransaction(SqlStep step) {
+        transact(c -> {
+            step.run(c);
+            return null;
+        });
+    }
+
+    private synchronized <T> @Nullable T transact(SqlLookup<T> work) {
         boolean auto;
         try {
             auto = connection.getAutoCommit();
@@ -132,29 +151,36 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-        Throwable primary = null;
+        @Nullable T result;
         try {
-            T result = work.run(connection);
+            result = work.run(connection);
             connection.commit();
-            return result;
         } catch (SQLException e) {
-            primary = e;
             rollbackAfter(e);
+            restoreAutoCommit(auto, e);
             throw failure(e);
         } catch (RuntimeException e) {
-            primary = e;
             rollbackAfter(e);
+            restoreAutoCommit(auto, e);
             throw e;
-        } finally {
-            try {
-                connection.setAutoCommit(auto);
-            } catch (SQLException e) {
-                if (primary != null) {
-                    primary.addSuppressed(e);
-                } else {
-                    throw failure(e);
-                }
-            }
+        } catch (Error e) {
+            restoreAutoCommit(auto, e);
+            throw e;
+        }
+        try {
+            connection.setAutoCommit(auto);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return result;
+    }
+
+    /** After a failure, the auto-commit reset's own failure is attached to it, never put in its place. */
+    private void restoreAutoCommit(boolean auto, Throwable cause) {
+        try {
+            connection.setAutoCommit(auto);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -173,6 +199,16 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface SqlLookup<T> {
+        @Nullable T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface SqlStep {
+        void run(Connection c) throws SQLException;
     }
 
     public int schemaVersion() {

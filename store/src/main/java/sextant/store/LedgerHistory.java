@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a picture of a cycle needs beyond {@link LedgerReader}'s rows: every cycle's account equity, a cycle's
@@ -110,7 +111,7 @@ public final class LedgerHistory {
      * stored key ({@code id|parameters}), or null when none are stored. For cycles whose recorded model name is not
      * the forecaster's id (a manifest path, per-symbol models from a model store).
      */
-    public String mostCoveringModel(String symbol, int fromEpochDay, int toEpochDay) {
+    public @Nullable String mostCoveringModel(String symbol, int fromEpochDay, int toEpochDay) {
         List<Map<String, Object>> r = rows("SELECT model_key, COUNT(*) AS n FROM forecasts WHERE symbol=? AND"
                 + " context_end_day BETWEEN ? AND ? GROUP BY model_key ORDER BY n DESC, model_key LIMIT 1",
                 List.of(symbol, fromEpochDay, toEpochDay));

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the ledger back for reports: what a past cycle saw, decided, ordered and how long each phase took. Rows
@@ -74,7 +75,7 @@ public final class LedgerReader {
         });
     }
 
-    private List<Map<String, Object>> query(String sql, Long id) {
+    private List<Map<String, Object>> query(String sql, @Nullable Long id) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (id != null) {

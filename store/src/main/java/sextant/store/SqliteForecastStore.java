@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.core.forecast.ForecastStore;
 
 /** Forecast rows persisted in SQLite, each a little-endian blob of {@code ForecastBatch.STRIDE} doubles. */
@@ -69,7 +70,7 @@ public final class SqliteForecastStore implements ForecastStore {
         if (rows.isEmpty()) {
             return;
         }
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO forecasts VALUES (?,?,?,?,?,?)")) {
                 for (Map.Entry<Key, double[]> e : rows.entrySet()) {
                     Key k = e.getKey();
@@ -83,7 +84,6 @@ public final class SqliteForecastStore implements ForecastStore {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.Metrics;
 import sextant.core.backtest.NextBarPlan;
 import sextant.core.backtest.StrategyReport;
@@ -72,7 +73,7 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void recordBacktests(long cycleId, List<SymbolBacktest> backtests) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO backtests VALUES"
                     + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (SymbolBacktest bt : backtests) {
@@ -117,13 +118,12 @@ public final class SqliteLedger implements Ledger {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 
     @Override
     public void recordDecisions(long cycleId, List<SymbolDecision> decisions) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (SymbolDecision d : decisions) {
                     ps.setLong(1, cycleId);
@@ -140,13 +140,12 @@ public final class SqliteLedger implements Ledger {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 
     @Override
     public void recordOrder(long cycleId, Order o, OrderOutcome outcome, String reason) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (order_id, client_order_id, cycle_id, event,"
                     + " symbol, side, qty, type, limit_price, tif, status, filled_qty, filled_avg_price, submitted_at, reason)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -171,7 +170,6 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(1, o.clientOrderId());
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
@@ -238,7 +236,7 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void recordFills(long cycleId, List<Fill> fills) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             Map<String, OwnedPosition> owned = readOwned(c);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO fills (cycle_id, order_id, client_order_id, symbol,"
                     + " side, qty, price, fee, at, realized_pnl) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
@@ -262,7 +260,6 @@ public final class SqliteLedger implements Ledger {
                 ps.executeBatch();
             }
             writeOwned(c, cycleId, owned);
-            return null;
         });
     }
 
@@ -277,7 +274,7 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void adjustOwnedPosition(long cycleId, String symbol, double qty, String why) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             Map<String, OwnedPosition> owned = readOwned(c);
             OwnedPosition p = owned.getOrDefault(symbol, OwnedPosition.flat(symbol));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_adjustments VALUES (?,?,?,?,?)")) {
@@ -290,7 +287,6 @@ public final class SqliteLedger implements Ledger {
             }
             owned.put(symbol, new OwnedPosition(symbol, qty, Math.abs(qty) < 1e-9 ? 0 : p.avgPrice(), p.realizedPnl()));
             writeOwned(c, cycleId, owned);
-            return null;
         });
     }
 
@@ -332,14 +328,13 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void recordLeftAlone(long cycleId, String symbol, String what) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO left_alone VALUES (?,?,?)")) {
                 ps.setLong(1, cycleId);
                 ps.setString(2, symbol);
                 ps.setString(3, what);
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
@@ -376,7 +371,7 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void updatePositionPlan(long planId, PlanStatus status, Instant at, String note) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE position_plans SET status = ?, note = ?, updated_at = ? WHERE id = ?")) {
                 ps.setString(1, status.key());
@@ -389,7 +384,6 @@ public final class SqliteLedger implements Ledger {
                 }
             }
             insertPlanEvent(c, planId, at, status, note);
-            return null;
         });
     }
 
@@ -420,7 +414,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     /** Plans matching {@code where} (with at most one text parameter), oldest first. */
-    private static List<PositionPlan> readPlans(java.sql.Connection c, String where, String param)
+    private static List<PositionPlan> readPlans(java.sql.Connection c, String where, @Nullable String param)
             throws java.sql.SQLException {
         List<PositionPlan> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, symbol, asset_class, side, qty, opened_cycle_id,"
@@ -485,7 +479,7 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void recordAccount(long cycleId, Instant at, Account a) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_snapshots VALUES (?,?,?,?,?,?)")) {
                 ps.setLong(1, cycleId);
                 ps.setString(2, at.toString());
@@ -495,13 +489,12 @@ public final class SqliteLedger implements Ledger {
                 setReal(ps, 6, a.lastEquity());
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
     @Override
     public void finishCycle(long cycleId, Instant finishedAt, String status, PhaseTimings timings, String summary) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE cycles SET finished_at=?, status=?, total_ms=?, summary=?"
                     + " WHERE id=?")) {
                 ps.setString(1, finishedAt.toString());
@@ -522,7 +515,6 @@ public final class SqliteLedger implements Ledger {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 

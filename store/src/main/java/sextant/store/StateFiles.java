@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a state database file is, before Sextant uses it, and what a failed SQLite call means for the user. A file
@@ -34,7 +35,7 @@ final class StateFiles {
     }
 
     /** Null when {@code file} is a Sextant database; otherwise what was found, as the end of a sentence. */
-    static String describeIfNotSextant(Path file) {
+    static @Nullable String describeIfNotSextant(Path file) {
         long size;
         byte[] head = new byte[SQLITE_HEADER.length];
         int read;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a state directory afresh, deliberately: the database (with its WAL files) is moved, never deleted, to
@@ -19,7 +20,7 @@ public final class StateReset {
     }
 
     /** Moves {@code sextant.db} aside; returns the backup's path, or null when there was no database. */
-    public static Path backUpAndClear(Path stateDir, Instant now) {
+    public static @Nullable Path backUpAndClear(Path stateDir, Instant now) {
         Path db = stateDir.resolve("sextant.db");
         if (!Files.exists(db)) {
             return null;

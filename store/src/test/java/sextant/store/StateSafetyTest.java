@@ -47,12 +47,11 @@ class StateSafetyTest {
     @Test
     void aFullDiskIsReportedAsSuchNotMaskedByTheRollback() throws Exception {
         try (Database db = Database.openIn(dir)) {
-            db.inTransaction(c -> {
+            db.runInTransaction(c -> {
                 try (Statement s = c.createStatement()) {
                     // A database that may not grow behaves exactly like a full disk (SQLITE_FULL).
                     s.execute("PRAGMA max_page_count = " + pageCount(s));
                 }
-                return null;
             });
             assertThatThrownBy(() -> db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO bars VALUES ('X', ?, 1, 1, 1, 1, 1)")) {

@@ -1,6 +1,7 @@
 package sextant.forecast.store;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One hyper-parameter record in the original's format (anchor-spec §4.5): which model, with which parameters,
@@ -14,7 +15,7 @@ import java.util.Map;
  *                   candidate records
  */
 public record ModelRecord(String symbol, String model, Map<String, Object> config, Scores validation, Scores test,
-                          Windows windows, Map<String, Object> metadata, String configPath) {
+                          Windows windows, Map<String, Object> metadata, @Nullable String configPath) {
 
     /**
      * Scores on one slice of bars; NaN where a file lacks the field.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads and writes {@link ModelRecord}s as the original's JSON, with errors that name the file and the field. */
 final class ModelRecordJson {
@@ -33,7 +34,7 @@ final class ModelRecordJson {
         JsonNode w = root.path("windows");
         ModelRecord.Windows windows = new ModelRecord.Windows(w.path("val_window").asInt(0), w.path("test_window").asInt(0),
                 w.path("forecast_horizon").asInt(1));
-        String configPath = root.hasNonNull("config_path") ? root.get("config_path").asText() : null;
+        @Nullable String configPath = root.hasNonNull("config_path") ? root.get("config_path").asText() : null;
         return new ModelRecord(symbol, model, config, scores(root.path("validation")), scores(root.path("test")), windows,
                 metadata, configPath);
     }

@@ -26,6 +26,8 @@ public final class ModelSelection {
     public static final String SELECTION_METRIC = "validation.pct_return_mae";
 
     /**
+     * What a selection run found.
+     *
      * @param candidates one record per (symbol, model)
      * @param best       one record per selected symbol
      * @param skipped    one line per symbol without enough bars
@@ -93,6 +95,8 @@ public final class ModelSelection {
         return new Result(candidates, best, skipped);
     }
 
+    // The runner-up search skips the winner itself (identity), not any record that happens to equal it.
+    @SuppressWarnings("ReferenceEquality")
     private static ModelRecord bestOf(List<ModelRecord> rs) {
         ModelRecord win = rs.get(0);
         for (ModelRecord r : rs) {
