@@ -131,11 +131,11 @@ final class ParityCases {
         MaxDiff maxDiff = new MaxDiff(bands, crypto, fee, periods);
         MaxDiffResult r = replay(maxDiff, from, to, mdm, "maxdiff_close_at_eod", "maxdiffprofit_profit_high_multiplier",
                 "maxdiffprofit_profit_low_multiplier", name);
-        compareInt(diffs, "maxdiff trades_positive", (int) num(mdm, "maxdiff_trades_positive", name), r.tradesPositive());
-        compareInt(diffs, "maxdiff trades_negative", (int) num(mdm, "maxdiff_trades_negative", name), r.tradesNegative());
-        compareInt(diffs, "maxdiff trades_total", (int) num(mdm, "maxdiff_trades_total", name), r.tradesTotal());
-        compareInt(diffs, "maxdiff invalid_forecasts", (int) num(mdm, "maxdiff_invalid_forecasts", name), r.invalidForecasts());
-        compareInt(diffs, "maxdiff valid_forecasts", (int) num(mdm, "maxdiff_valid_forecasts", name), r.validForecasts());
+        compareCount(diffs, "maxdiff", mdm, "trades_positive", r.tradesPositive(), name);
+        compareCount(diffs, "maxdiff", mdm, "trades_negative", r.tradesNegative(), name);
+        compareCount(diffs, "maxdiff", mdm, "trades_total", r.tradesTotal(), name);
+        compareCount(diffs, "maxdiff", mdm, "invalid_forecasts", r.invalidForecasts(), name);
+        compareCount(diffs, "maxdiff", mdm, "valid_forecasts", r.validForecasts(), name);
         compareBlended(diffs, "maxdiff", md, "maxdiffprofit", r, maxDiff.problem(from, to), name);
 
         JsonNode ao = c.path("expected").path("maxdiffalwayson");
@@ -143,10 +143,16 @@ final class ParityCases {
         MaxDiffAlwaysOn alwaysOn = new MaxDiffAlwaysOn(bands, crypto, fee, periods);
         AlwaysOnResult a = replay(alwaysOn, from, to, aom, "maxdiffalwayson_close_at_eod", "maxdiffalwayson_high_multiplier",
                 "maxdiffalwayson_low_multiplier", name);
-        compareInt(diffs, "maxdiffalwayson filled_buy_trades", (int) num(aom, "maxdiffalwayson_filled_buy_trades", name), a.filledBuyTrades());
-        compareInt(diffs, "maxdiffalwayson filled_sell_trades", (int) num(aom, "maxdiffalwayson_filled_sell_trades", name), a.filledSellTrades());
+        compareCount(diffs, "maxdiffalwayson", aom, "filled_buy_trades", a.filledBuyTrades(), name);
+        compareCount(diffs, "maxdiffalwayson", aom, "filled_sell_trades", a.filledSellTrades(), name);
         compareBlended(diffs, "maxdiffalwayson", ao, "maxdiffalwayson", a, alwaysOn.problem(from, to), name);
         return new Outcome(name, diffs);
+    }
+
+    /** A count the original reports in the strategy's meta as {@code <strategy>_<what>}. */
+    private static void compareCount(List<String> diffs, String strategy, JsonNode meta, String what, int got, String name)
+            throws IOException {
+        compareInt(diffs, strategy + " " + what, (int) num(meta, strategy + "_" + what, name), got);
     }
 
     /** The strategy evaluated on [from, to) at the flag and multipliers the original kept (its meta keys named). */
