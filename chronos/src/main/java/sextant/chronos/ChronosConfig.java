@@ -167,39 +167,41 @@ public record ChronosConfig(
         int positive(String key) {
             Object v = get(key);
             if (!(v instanceof Long l) || l < 1 || l > 1_000_000) {
-                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be a positive integer, got " + v);
+                throw invalid(key, "a positive integer", v);
             }
             return l.intValue();
         }
 
         int integer(String key, int dflt) {
-            Object v = map.get(key);
-            if (v == null) {
-                return dflt;
-            }
-            if (!(v instanceof Long l)) {
-                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be an integer, got " + v);
-            }
-            return l.intValue();
+            return optional(key, (long) dflt, Long.class, "an integer").intValue();
         }
 
         double number(String key) {
             Object v = get(key);
             if (!(v instanceof Number n) || !(n.doubleValue() > 0)) {
-                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be a positive number, got " + v);
+                throw invalid(key, "a positive number", v);
             }
             return n.doubleValue();
         }
 
         boolean bool(String key, boolean dflt) {
+            return optional(key, dflt, Boolean.class, "true or false");
+        }
+
+        /** The field as a {@code type} (what the JSON reader makes of it), or {@code dflt} when it is absent. */
+        private <T> T optional(String key, T dflt, Class<T> type, String mustBe) {
             Object v = map.get(key);
             if (v == null) {
                 return dflt;
             }
-            if (!(v instanceof Boolean b)) {
-                throw new ModelLoadException(file + ": field '" + prefix + key + "' must be true or false, got " + v);
+            if (!type.isInstance(v)) {
+                throw invalid(key, mustBe, v);
             }
-            return b;
+            return type.cast(v);
+        }
+
+        private ModelLoadException invalid(String key, String mustBe, Object v) {
+            return new ModelLoadException(file + ": field '" + prefix + key + "' must be " + mustBe + ", got " + v);
         }
 
         String string(String key, String dflt) {
