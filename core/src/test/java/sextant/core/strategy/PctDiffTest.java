@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class PctDiffTest {
+    /** Three bars with a forecast (close, high, low change) for bar 1 only. */
+    private static BandSeries threeBars(double[] close, double[] high, double[] low, double fc, double fh, double fl) {
+        double nan = Double.NaN;
+        return BandSeries.of(close, high, low, new double[] {nan, fc, nan, nan}, new double[] {nan, fh, nan, nan},
+                new double[] {nan, fl, nan, nan});
+    }
+
     /** Bar 1 is long (|HP| > |LP|), judged on bar 1's own prices, not bar 0's (W-5). */
     @Test
     void longTradeIsJudgedOnTheForecastBar() {
-        double[] close = {100, 101, 100};
-        double[] high = {101, 103, 101};
-        double[] low = {99, 99, 99};
-        double nan = Double.NaN;
-        BandSeries b = BandSeries.of(close, high, low, new double[] {nan, 0.01, nan, nan},
-                new double[] {nan, 0.03, nan, nan}, new double[] {nan, -0.005, nan, nan});
+        BandSeries b = threeBars(new double[] {100, 101, 100}, new double[] {101, 103, 101}, new double[] {99, 99, 99},
+                0.01, 0.03, -0.005);
         MaxDiff md = new MaxDiff(b, false, 0.001, 252);
         assertThat(md.direction(1)).isEqualTo(1);
         PctDiff pd = new PctDiff(md);
@@ -32,12 +35,8 @@ class PctDiffTest {
 
     @Test
     void dailyReturnsAreClippedToTenPercent() {
-        double[] close = {100, 130, 100};
-        double[] high = {101, 131, 101};
-        double[] low = {99, 90, 99};
-        double nan = Double.NaN;
-        BandSeries b = BandSeries.of(close, high, low, new double[] {nan, 0.0, nan, nan},
-                new double[] {nan, 0.2, nan, nan}, new double[] {nan, -0.05, nan, nan});
+        BandSeries b = threeBars(new double[] {100, 130, 100}, new double[] {101, 131, 101}, new double[] {99, 90, 99},
+                0.0, 0.2, -0.05);
         PctDiff pd = new PctDiff(new MaxDiff(b, false, 0.0, 252));
         assertThat(pd.longDay(1, 0, 0.5)).isEqualTo(0.10);
     }
