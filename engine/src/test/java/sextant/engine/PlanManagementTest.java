@@ -18,6 +18,7 @@ import sextant.core.order.PlanStatus;
 import sextant.core.order.Position;
 import sextant.core.order.PositionPlan;
 import sextant.core.order.Side;
+import sextant.core.port.AlertSink;
 
 /**
  * Position plans end to end on the Alpaca adapter against the fake Alpaca and the SQLite ledger: an entry records its
@@ -43,12 +44,17 @@ class PlanManagementTest {
                 .orElseThrow(() -> new AssertionError("no active plan for " + i));
     }
 
+    /** The session desk of the harness's account, on the system clock, its alerts going to {@code alerts}. */
+    private static SessionDesk desk(AlpacaAccountHarness h, AlertSink alerts) {
+        return new SessionDesk(h.broker, h.ledger, "sx", h.settings, alerts, Clock.systemUTC());
+    }
+
     @Test
     void aFilledEntryIsManagedByItsPlanUntilItsTimeStopClosesIt() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
             h.fake.setPrice("AAPL", 100);
             List<Alert> alerts = new ArrayList<>();
-            SessionDesk desk = new SessionDesk(h.broker, h.ledger, "sx", h.settings, alerts::add, Clock.systemUTC());
+            SessionDesk desk = desk(h, alerts::add);
 
             h.cycle(MON, trade(AAPL, 99, 102, 10, false));
             PositionPlan pending = planOf(h, AAPL);
@@ -110,7 +116,7 @@ class PlanManagementTest {
             h.fake.setPrice("MSFT", 200);
             h.fake.setPrice("AAPL", 100);
             List<Alert> alerts = new ArrayList<>();
-            SessionDesk desk = new SessionDesk(h.broker, h.ledger, "sx", h.settings, alerts::add, Clock.systemUTC());
+            SessionDesk desk = desk(h, alerts::add);
             h.cycle(MON, trade(MSFT, 198, 204, 5, true), trade(AAPL, 95, 97, 3, true));
             assertThat(planOf(h, MSFT).maxHoldingSessions()).isEqualTo(1);
             h.fake.fillOrder(h.byClientId("sx-20261102-MSFT-eb").id(), 198);
@@ -150,7 +156,7 @@ class PlanManagementTest {
     void aCryptoFillGetsItsTakeProfitFromTheDeskAtOnce() throws Exception {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
             h.fake.setPrice("LINKUSD", 20);
-            SessionDesk desk = new SessionDesk(h.broker, h.ledger, "sx", h.settings, a -> { }, Clock.systemUTC());
+            SessionDesk desk = desk(h, a -> { });
             h.cycle(MON, trade(LINK, 19.5, 20.5, 10, false));
             assertThat(h.byClientId("sx-20261102-LINKUSD-eb").orderClass()).as("Alpaca has no OTO for crypto")
                     .isNotEqualTo("oto");
@@ -171,7 +177,7 @@ class PlanManagementTest {
         try (AlpacaAccountHarness h = new AlpacaAccountHarness()) {
             h.fake.setPrice("LINKUSD", 20);
             List<Alert> alerts = new ArrayList<>();
-            SessionDesk desk = new SessionDesk(h.broker, h.ledger, "sx", h.settings, alerts::add, Clock.systemUTC());
+            SessionDesk desk = desk(h, alerts::add);
             h.cycle(MON, trade(LINK, 19.5, 20.5, 10, false));
             h.fake.fillOrder(h.byClientId("sx-20261102-LINKUSD-eb").id(), 19.5);
             h.fake.rateLimitNext("POST", "/v2/orders", 20, 0);
