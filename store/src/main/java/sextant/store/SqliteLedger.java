@@ -175,7 +175,7 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void recordSending(long cycleId, OrderRequest r, Instant at) {
-        db.inTransaction(c -> {
+        db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO order_intents (client_order_id,"
                     + " cycle_id, symbol, asset_class, side, qty, type, limit_price, tif, take_profit, written_at)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -192,7 +192,6 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(11, at.toString());
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
