@@ -117,8 +117,7 @@ final class StatusCommand implements Callable<Integer> {
             cash = view.cash();
             brokerName = "paper";
             owned = ledger.ownedPositions();
-            note = "the paper account as last settled" + view.settledThrough().map(d -> ", through the bar of " + d)
-                    .orElse(", never settled yet") + "; the next cycle settles what filled since";
+            note = paperNote(view);
         }
         Map<String, List<PositionPlan>> plans = ledger.activePositionPlans().stream().collect(Collectors.groupingBy(
                 p -> p.instrument().symbol(), LinkedHashMap::new, Collectors.toList()));
@@ -126,5 +125,17 @@ final class StatusCommand implements Callable<Integer> {
         return new StatusReport(now, mode, stateDir.toAbsolutePath().normalize(), brokerName, equity, cash, note,
                 new KillSwitch(stateDir).entries(), Holdings.split(prefix, positions, orders, owned),
                 plans, new LedgerReader(db).realizedOn(today), NextSteps.at(now, new NyseCalendar()));
+    }
+
+    /** How far the paper account shown is settled: by the daily clock (cycles), the intraday one (run), or not yet. */
+    static String paperNote(PaperAccountView view) {
+        if (view.intraday().isPresent()) {
+            PaperAccountView.IntradayMark m = view.intraday().get();
+            return "the paper account as last settled on the intraday clock (sextant run), through the " + m.point()
+                    + " of the session of " + m.session() + " (" + m.symbols() + " symbol(s) stepped); the next step"
+                    + " settles what filled since";
+        }
+        return "the paper account as last settled" + view.settledThrough().map(d -> ", through the bar of " + d)
+                .orElse(", never settled yet") + "; the next cycle settles what filled since";
     }
 }

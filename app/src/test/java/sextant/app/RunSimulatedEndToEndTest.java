@@ -92,6 +92,11 @@ class RunSimulatedEndToEndTest {
             assertThat(count(c, "SELECT COUNT(*) FROM position_plans WHERE status = 'pending'"))
                     .as("no entry is left pending after its session").isZero();
         }
+        // status reads the account as the intraday clock left it (not "never settled", which only a daily cycle sets).
+        Cli status = Cli.run("status", "--state-dir", state.toString(), "--as-of", TO.toString());
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).doesNotContain("never settled").contains("as last settled on the intraday clock"
+                + " (sextant run), through the close of the session of " + TO).containsPattern("\\(\\d symbol\\(s\\) stepped\\)");
     }
 
     private static long count(Connection c, String sql) throws Exception {

@@ -87,6 +87,23 @@ final class PaperBook {
         }
     }
 
+    /**
+     * The intraday clock's mark: the furthest (session, point) any symbol was settled through, and how many symbols it
+     * has stepped, or empty when no symbol was ever settled intraday (a daily-clock account). A symbol with nothing
+     * held or working is not stepped, so the furthest symbol's place is where the clock got to.
+     */
+    Optional<PaperAccountView.IntradayMark> intradayMark() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT day, point, (SELECT COUNT(*) FROM paper_progress)"
+                + " FROM paper_progress ORDER BY day DESC, point DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new PaperAccountView.IntradayMark(LocalDate.ofEpochDay(rs.getInt(1)),
+                    SessionPath.pointName(rs.getInt(2)), rs.getInt(3)));
+        }
+    }
+
     void putProgress(String symbol, SessionProgress p) throws SQLException {
         update("INSERT OR REPLACE INTO paper_progress VALUES (?,?,?,?)", symbol, (int) p.day().toEpochDay(), p.point(),
                 p.order().map(PathOrder::name).orElse(null));

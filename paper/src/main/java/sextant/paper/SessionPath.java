@@ -17,6 +17,13 @@ final class SessionPath {
     /** Index of the close point, where DAY orders that are still working expire. */
     static final int CLOSE = 3;
 
+    private static final String[] POINT_NAMES = {"open", "first extreme", "second extreme", "close"};
+
+    /** What point {@code point} of a session's path is, in words ({@code sextant status}). */
+    static String pointName(int point) {
+        return point >= 0 && point < POINTS ? POINT_NAMES[point] : "point " + point;
+    }
+
     private final double[] price;
     private final Instant[] at;
 
