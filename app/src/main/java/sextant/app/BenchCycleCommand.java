@@ -68,8 +68,8 @@ final class BenchCycleCommand implements Callable<Integer> {
             description = "Date of the cold cycle; the warm cycles follow day by day (default: ${DEFAULT-VALUE}).")
     LocalDate day;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -129,7 +129,7 @@ final class BenchCycleCommand implements Callable<Integer> {
         out.put("symbols_per_second_warm", symbolCount / warmMedian);
         out.put("cycles", cycles);
         PrintWriter w = terminal.out();
-        if (json) {
+        if (output.json) {
             w.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "bench cycle: %d symbols x %d windows, model %s, %d threads%n", symbolCount, settings.windows(),

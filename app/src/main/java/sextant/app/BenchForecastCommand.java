@@ -41,8 +41,8 @@ final class BenchForecastCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Minimum time to measure throughput (default: ${DEFAULT-VALUE}).")
     double seconds = 3.0;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--random-weights", paramLabel = "tiny|mini|small|base",
             description = "Chronos-Bolt only: benchmark the published shape of that size with random weights (no download).")
@@ -58,7 +58,7 @@ final class BenchForecastCommand implements Callable<Integer> {
         PrintWriter err = terminal.err();
         if (randomWeights != null || (onnx.model != null && ChronosCheck.isCheckpoint(onnx.model))) {
             Integer batch = spec.commandLine().getParseResult().hasMatchedOption("--batch") ? onnx.batch : null;
-            return ChronosBench.run(onnx.model, randomWeights, batch, context, onnx.threads, seconds, json, out, err);
+            return ChronosBench.run(onnx.model, randomWeights, batch, context, onnx.threads, seconds, output.json, out, err);
         }
         if (onnx.model == null) {
             return terminal.fail(Main.EXIT_USAGE, "give --model (an ONNX manifest or chronos-bolt:DIR) or --random-weights SIZE");
@@ -109,7 +109,7 @@ final class BenchForecastCommand implements Callable<Integer> {
             r.put("series_per_second", round(series * measured / secs));
             r.put("notes", f.notes());
         }
-        if (json) {
+        if (output.json) {
             out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         } else {
             out.printf(Locale.ROOT, "bench forecast %s (%s, batch %s, threads %s, cache %s)%n", r.get("model"), r.get("provider"),

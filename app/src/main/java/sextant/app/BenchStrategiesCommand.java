@@ -43,8 +43,8 @@ final class BenchStrategiesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a sentence.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +59,7 @@ final class BenchStrategiesCommand implements Callable<Integer> {
         double[] result = time(bench, windows, threads);
         double seconds = result[0];
         double wps = windows / seconds;
-        if (json) {
+        if (output.json) {
             out.printf(Locale.ROOT, "{\"benchmark\": \"strategies\", \"windows\": %d, \"days\": %d, \"threads\": %d, "
                             + "\"strategies\": [\"maxdiff\", \"maxdiffalwayson\"], \"close_at_eod_flags\": 2, "
                             + "\"seconds\": %.6f, \"windows_per_second\": %.1f, \"cpu_seconds\": %.6f, "

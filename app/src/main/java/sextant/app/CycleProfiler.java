@@ -8,26 +8,14 @@ import java.time.LocalDate;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import one.profiler.AsyncProfiler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code cycle --profile}: a Java Flight Recorder recording of the cycle and, where async-profiler can load (Linux
  * and macOS), a CPU flame graph as a self-contained HTML page, both in {@code <state-dir>/runs/}.
  */
-final class CycleProfiler implements AutoCloseable {
-    private final Path runs;
-    private final String stem;
-    private final PrintWriter err;
-    private final Recording recording;
-    private final AsyncProfiler asyncProfiler;
-
-    private CycleProfiler(Path runs, String stem, PrintWriter err, Recording recording, AsyncProfiler asyncProfiler) {
-        this.runs = runs;
-        this.stem = stem;
-        this.err = err;
-        this.recording = recording;
-        this.asyncProfiler = asyncProfiler;
-    }
-
+record CycleProfiler(Path runs, String stem, PrintWriter err, Recording recording,
+                     @Nullable AsyncProfiler asyncProfiler) implements AutoCloseable {
     static CycleProfiler start(Path stateDir, LocalDate day, PrintWriter err) throws IOException, java.text.ParseException {
         Path runs = Files.createDirectories(stateDir.resolve("runs"));
         Recording recording = new Recording(Configuration.getConfiguration("profile"));

@@ -28,7 +28,7 @@ import sextant.store.StateLock;
  * (or takes --yes; with neither it refuses), then acts through {@link OperatorOrders}, which records everything in
  * the ledger. Failed or refused orders raise alerts, as in a cycle.
  */
-final class OperatorAction {
+record OperatorAction(OperatorAction.Kind kind, OperatorOptions opts, CommandSpec spec) {
     enum Kind {
         FLATTEN, CANCEL_ALL;
 
@@ -36,16 +36,6 @@ final class OperatorAction {
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
-    }
-
-    private final Kind kind;
-    private final OperatorOptions opts;
-    private final CommandSpec spec;
-
-    OperatorAction(Kind kind, OperatorOptions opts, CommandSpec spec) {
-        this.kind = kind;
-        this.opts = opts;
-        this.spec = spec;
     }
 
     @SuppressWarnings("try") // the state lock is held for the whole block, never referenced in it

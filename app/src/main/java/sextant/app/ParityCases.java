@@ -131,11 +131,9 @@ final class ParityCases {
         MaxDiff maxDiff = new MaxDiff(bands, crypto, fee, periods);
         MaxDiffResult r = replay(maxDiff, from, to, mdm, "maxdiff_close_at_eod", "maxdiffprofit_profit_high_multiplier",
                 "maxdiffprofit_profit_low_multiplier", name);
-        compareCount(diffs, "maxdiff", mdm, "trades_positive", r.tradesPositive(), name);
-        compareCount(diffs, "maxdiff", mdm, "trades_negative", r.tradesNegative(), name);
-        compareCount(diffs, "maxdiff", mdm, "trades_total", r.tradesTotal(), name);
-        compareCount(diffs, "maxdiff", mdm, "invalid_forecasts", r.invalidForecasts(), name);
-        compareCount(diffs, "maxdiff", mdm, "valid_forecasts", r.validForecasts(), name);
+        compareCounts(diffs, "maxdiff", mdm, name,
+                new String[] {"trades_positive", "trades_negative", "trades_total", "invalid_forecasts", "valid_forecasts"},
+                new int[] {r.tradesPositive(), r.tradesNegative(), r.tradesTotal(), r.invalidForecasts(), r.validForecasts()});
         compareBlended(diffs, "maxdiff", md, "maxdiffprofit", r, maxDiff.problem(from, to), name);
 
         JsonNode ao = c.path("expected").path("maxdiffalwayson");
@@ -143,16 +141,18 @@ final class ParityCases {
         MaxDiffAlwaysOn alwaysOn = new MaxDiffAlwaysOn(bands, crypto, fee, periods);
         AlwaysOnResult a = replay(alwaysOn, from, to, aom, "maxdiffalwayson_close_at_eod", "maxdiffalwayson_high_multiplier",
                 "maxdiffalwayson_low_multiplier", name);
-        compareCount(diffs, "maxdiffalwayson", aom, "filled_buy_trades", a.filledBuyTrades(), name);
-        compareCount(diffs, "maxdiffalwayson", aom, "filled_sell_trades", a.filledSellTrades(), name);
+        compareCounts(diffs, "maxdiffalwayson", aom, name, new String[] {"filled_buy_trades", "filled_sell_trades"},
+                new int[] {a.filledBuyTrades(), a.filledSellTrades()});
         compareBlended(diffs, "maxdiffalwayson", ao, "maxdiffalwayson", a, alwaysOn.problem(from, to), name);
         return new Outcome(name, diffs);
     }
 
-    /** A count the original reports in the strategy's meta as {@code <strategy>_<what>}. */
-    private static void compareCount(List<String> diffs, String strategy, JsonNode meta, String what, int got, String name)
-            throws IOException {
-        compareInt(diffs, strategy + " " + what, (int) num(meta, strategy + "_" + what, name), got);
+    /** Counts the original reports in the strategy's meta as {@code <strategy>_<what>}, against ours, in order. */
+    private static void compareCounts(List<String> diffs, String strategy, JsonNode meta, String name, String[] what,
+                                      int[] got) throws IOException {
+        for (int k = 0; k < what.length; k++) {
+            compareInt(diffs, strategy + " " + what[k], (int) num(meta, strategy + "_" + what[k], name), got[k]);
+        }
     }
 
     /** The strategy evaluated on [from, to) at the flag and multipliers the original kept (its meta keys named). */

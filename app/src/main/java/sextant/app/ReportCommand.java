@@ -28,8 +28,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--list", paramLabel = "N", description = "List the N newest cycles instead.")
     Integer list;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--html", description = "Write a self-contained HTML report with charts instead of text.")
     boolean html;
@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!html && (replay != null || outFile != null)) {
             throw new ConfigException("--replay and --out belong to the HTML report: add --html");
         }
-        if (html && (json || list != null)) {
+        if (html && (output.json || list != null)) {
             throw new ConfigException("--html writes a page; it does not combine with --json or --list");
         }
         if (html && replay != null) {
@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
             LedgerReader ledger = new LedgerReader(db);
             if (list != null) {
                 List<Map<String, Object>> cycles = ledger.recentCycles(list);
-                if (json) {
+                if (output.json) {
                     out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(cycles));
                 } else {
                     table(out, cycles);
@@ -88,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
             all.put("orders", ledger.orders(id));
             all.put("fills", ledger.fills(id));
             all.put("account", ledger.account(id));
-            if (json) {
+            if (output.json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(all));
             } else {
                 out.printf(Locale.ROOT, "Cycle %s for %s: %s (broker %s, data %s, model %s), started %s%n", id,

@@ -48,8 +48,8 @@ final class StatusCommand implements Callable<Integer> {
             description = "The day whose realised P&L is shown (default: today, UTC); for paper accounts run with --as-of.")
     LocalDate asOf;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -72,7 +72,7 @@ final class StatusCommand implements Callable<Integer> {
             report = collect(cfg, db, mode, stateDir, prefix, now);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             out.println(StatusOutput.json(report));
         } else {
             StatusOutput.print(report, out);

@@ -2,16 +2,11 @@ package sextant.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import sextant.core.backtest.BacktestSpec;
 import sextant.core.backtest.ForecastPath;
 import sextant.core.backtest.SymbolBacktest;
@@ -31,12 +26,8 @@ import sextant.core.strategy.WindowBenchmark;
  * {@code java -jar bench/target/benchmarks.jar StrategyBenchmarks -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class StrategyBenchmarks {
+public class StrategyBenchmarks extends BenchmarkRun {
     @Param({"6", "64"})
     int days;
 

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import sextant.core.forecast.CachingForecaster;
 import sextant.core.forecast.ForecastBatch;
 import sextant.core.forecast.ForecastContext;
@@ -60,8 +58,7 @@ class OnnxForecasterTest {
         return name.equals(SharedModels.UNIVARIATE) ? uni : multi;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {SharedModels.UNIVARIATE, SharedModels.MULTIVARIATE})
+    @EachSharedModel
     void fullCycleOfRealBarsIsForecastInFixedBatches(String name) {
         OnnxForecaster f = model(name);
         f.warmUp(cycle.size());
@@ -83,8 +80,7 @@ class OnnxForecasterTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {SharedModels.UNIVARIATE, SharedModels.MULTIVARIATE})
+    @EachSharedModel
     void repeatedAndSubsetCallsGiveIdenticalBits(String name) {
         OnnxForecaster f = model(name);
         ForecastBatch a = f.forecast(cycle);
@@ -104,8 +100,7 @@ class OnnxForecasterTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {SharedModels.UNIVARIATE, SharedModels.MULTIVARIATE})
+    @EachSharedModel
     void readsOnlyTheContextWindowBeforeTheTarget(String name) {
         OnnxForecaster f = model(name);
         BarSeries b = bars.get(3);
@@ -126,8 +121,7 @@ class OnnxForecasterTest {
         return Bars.scaled(b, i -> i >= t || i < t - len, 2);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {SharedModels.UNIVARIATE, SharedModels.MULTIVARIATE})
+    @EachSharedModel
     void shortHistoriesAreLeftPaddedWithNaN(String name) {
         OnnxForecaster f = model(name);
         BarSeries b = bars.get(0);
@@ -148,8 +142,7 @@ class OnnxForecasterTest {
      * Independent recomputation: feed the scaled levels straight into the model and turn its quantiles into percent
      * changes by hand. Checks the row layout (close/high/low), the scale and the percent change.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {SharedModels.UNIVARIATE, SharedModels.MULTIVARIATE})
+    @EachSharedModel
     void quantilesArePercentChangesOfTheModelsLevels(String name) {
         OnnxForecaster f = model(name);
         BarSeries b = bars.get(7);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
@@ -19,17 +18,16 @@ import sextant.core.port.BrokerException;
 import sextant.core.port.MarketData;
 import sextant.testkit.FixedMarketData;
 
-class PaperBrokerTest extends PaperBrokerFixture {
+class PaperBrokerTest extends SmallAccountFixture {
     static final Instrument AAA = Instrument.stock("AAA");
     static final Instrument COIN = Instrument.crypto("COINUSD");
     // Bars: D1 o=100 h=102 l=98 c=101; D2 o=99 h=100 l=95 c=96; D3 o=97 h=104 l=96.5 c=103.
     final MarketData bars = new FixedMarketData(List.of(D1.minusDays(3), D1, D2, D3), new double[] {100, 100, 99, 97},
             new double[] {101, 102, 100, 104}, new double[] {99, 98, 95, 96.5}, new double[] {100, 101, 96, 103});
-    PaperBroker broker;
 
-    @BeforeEach
-    void open() {
-        broker = open(bars, SMALL_ACCOUNT);
+    @Override
+    MarketData bars() {
+        return bars;
     }
 
     @Test

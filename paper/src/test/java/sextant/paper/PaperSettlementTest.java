@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
@@ -19,7 +18,7 @@ import sextant.core.port.MarketDataException;
 import sextant.testkit.FixedMarketData;
 
 /** Settlement advances only through bars it has, and one unreadable symbol does not stop the others. */
-class PaperSettlementTest extends PaperBrokerFixture {
+class PaperSettlementTest extends SmallAccountFixture {
     static final Instrument GOOD = Instrument.stock("GOOD");
     static final Instrument BAD = Instrument.stock("BAD");
     volatile boolean badIsBroken;
@@ -34,11 +33,10 @@ class PaperSettlementTest extends PaperBrokerFixture {
             return super.dailyBars(i, from, to);
         }
     };
-    PaperBroker broker;
 
-    @BeforeEach
-    void open() {
-        broker = open(bars, SMALL_ACCOUNT);
+    @Override
+    MarketData bars() {
+        return bars;
     }
 
     @Test
@@ -66,7 +64,7 @@ class PaperSettlementTest extends PaperBrokerFixture {
         // The mark did not move past what BAD has been settled through, so BAD's bars are applied once fixed.
         assertThat(settledThrough()).isNull();
         badIsBroken = false;
-        open(); // the next run, once the file is fixed
+        openSmallAccount(); // the next run, once the file is fixed
         assertThat(broker.findByClientOrderId("bad").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(broker.positions()).hasSize(2).allSatisfy(p -> assertThat(p.qty()).isEqualTo(1));
         assertThat(settledThrough()).isEqualTo(D2);

@@ -1,11 +1,10 @@
 package sextant.engine.replay;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
+import sextant.engine.run.TradingClockView;
 
 /**
  * The replay's clock: the session being traded. The paper broker reads it to know which bars are closed, exactly as
@@ -29,21 +28,6 @@ public final class SessionDate implements Supplier<LocalDate> {
 
     /** A clock that reads the session: mid-day UTC of the session being traded (for the ledger's timestamps). */
     public Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-            }
-        };
+        return new TradingClockView(() -> day.atTime(12, 0).toInstant(ZoneOffset.UTC));
     }
 }
