@@ -1,6 +1,7 @@
 package sextant.app;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import sextant.alpaca.AlpacaConfig;
 import sextant.alpaca.AlpacaMarketCalendar;
@@ -21,7 +22,7 @@ final class AlpacaWiring {
     private final AlpacaSettings settings;
     private final LiveTrading live;
     private final Map<String, String> env;
-    private AlpacaSession session;
+    private @Nullable AlpacaSession session; // opened on first use
 
     AlpacaWiring(AlpacaSettings settings, LiveTrading live, Map<String, String> env) {
         this.settings = settings;
@@ -60,9 +61,11 @@ final class AlpacaWiring {
     }
 
     private synchronized AlpacaSession session() {
-        if (session == null) {
-            session = AlpacaSession.open(config());
+        AlpacaSession s = session;
+        if (s == null) {
+            s = AlpacaSession.open(config());
+            session = s;
         }
-        return session;
+        return s;
     }
 }

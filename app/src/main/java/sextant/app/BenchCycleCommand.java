@@ -90,7 +90,7 @@ final class BenchCycleCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("sextant-bench-cycle");
         Logs.useStateDir(tmp);
         LocalDate[] today = {day};
-        List<Map<String, Object>> cycles = new ArrayList<>();
+        List<TimedCycle> cycles = new ArrayList<>();
         try (Database db = Database.openIn(tmp)) {
             AlpacaWiring alpaca = new AlpacaWiring(cfg.alpaca(), LiveTrading.PAPER, System.getenv());
             MarketData data = Wiring.marketData(cfg, db, alpaca);
@@ -101,21 +101,16 @@ final class BenchCycleCommand implements Callable<Integer> {
                     long t = System.nanoTime();
                     CycleReport r = engine.run(today[0], universe);
                     double seconds = (System.nanoTime() - t) / 1e9;
-                    Map<String, Object> c = new LinkedHashMap<>();
-                    c.put("as_of", today[0].toString());
-                    c.put("seconds", seconds);
-                    c.put("phases_ms", CycleOutput.phases(r.timings()));
-                    c.put("forecasts_cached", r.forecastCacheHits());
-                    c.put("forecasts_computed", r.forecastsComputed());
-                    cycles.add(c);
+                    cycles.add(new TimedCycle(today[0], seconds, CycleOutput.phases(r.timings()), r.forecastCacheHits(),
+                            r.forecastsComputed()));
                 }
             }
         } finally {
             deleteRecursively(tmp);
         }
         int symbolCount = universe.size();
-        double cold = (double) cycles.get(0).get("seconds");
-        double[] warm = cycles.stream().skip(1).mapToDouble(c -> (double) c.get("seconds")).sorted().toArray();
+        double cold = cycles.get(0).seconds();
+        double[] warm = cycles.stream().skip(1).mapToDouble(TimedCycle::seconds).sorted().toArray();
         double warmMedian = warm.length == 0 ? Double.NaN : warm[warm.length / 2];
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbols", symbolCount);
@@ -127,7 +122,7 @@ final class BenchCycleCommand implements Callable<Integer> {
         out.put("warm_cycle_seconds", warmMedian);
         out.put("symbols_per_second_cold", symbolCount / cold);
         out.put("symbols_per_second_warm", symbolCount / warmMedian);
-        out.put("cycles", cycles);
+        out.put("cycles", cycles.stream().map(TimedCycle::json).toList());
         PrintWriter w = terminal.out();
         if (output.json) {
             w.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
@@ -141,16 +136,14 @@ final class BenchCycleCommand implements Callable<Integer> {
             w.println();
             for (String phase : CycleOutput.phases(new PhaseTimings()).keySet()) {
                 w.printf(Locale.ROOT, "%-13s", phase);
-                for (Map<String, Object> c : cycles) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Double> p = (Map<String, Double>) c.get("phases_ms");
-                    w.printf(Locale.ROOT, " %12.1f", p.get(phase));
+                for (TimedCycle c : cycles) {
+                    w.printf(Locale.ROOT, " %12.1f", c.phasesMs().getOrDefault(phase, Double.NaN));
                 }
                 w.println();
             }
             w.printf(Locale.ROOT, "%-13s", "total (s)");
-            for (Map<String, Object> c : cycles) {
-                w.printf(Locale.ROOT, " %12.3f", (double) c.get("seconds"));
+            for (TimedCycle c : cycles) {
+                w.printf(Locale.ROOT, " %12.3f", c.seconds());
             }
             w.println();
             w.printf(Locale.ROOT, "cold cycle %.3f s (%.0f symbols/s); warm cycle (median) %.3f s (%.0f symbols/s)%n", cold,
@@ -179,4 +172,18 @@ final class BenchCycleCommand implements Callable<Integer> {
         }
     }
 
+
+    /** One timed cycle of the benchmark: its date, wall time, phase times and how many forecasts the store served. */
+    private record TimedCycle(LocalDate asOf, double seconds, Map<String, Double> phasesMs, long forecastsCached,
+                              long forecastsComputed) {
+        Map<String, Object> json() {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("as_of", asOf.toString());
+            c.put("seconds", seconds);
+            c.put("phases_ms", phasesMs);
+            c.put("forecasts_cached", forecastsCached);
+            c.put("forecasts_computed", forecastsComputed);
+            return c;
+        }
+    }
 }

@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import sextant.chronos.ChronosBoltModel;
 import sextant.chronos.RandomCheckpoint;
 import sextant.chronos.ThroughputBenchmark;
@@ -30,7 +32,7 @@ final class ChronosBench {
     private ChronosBench() {
     }
 
-    static int run(Path model, String randomWeights, Integer batch, Integer context, int threads, double seconds, boolean json,
+    static int run(@Nullable Path model, @Nullable String randomWeights, @Nullable Integer batch, @Nullable Integer context, int threads, double seconds, boolean json,
                    PrintWriter out, PrintWriter err) throws IOException {
         Path dir;
         Path temp = null;
@@ -47,7 +49,7 @@ final class ChronosBench {
             dir = RandomCheckpoint.write(temp, preset, 1);
             published = preset.publishedParameters;
         } else {
-            dir = ChronosCheck.strip(model);
+            dir = ChronosCheck.strip(Objects.requireNonNull(model, "the caller passes --model when there is no --random-weights"));
         }
         if ((batch != null && batch < 1) || (context != null && context < 1) || threads < 0) {
             err.println("error: --batch and --context must be >= 1 and --threads >= 0");

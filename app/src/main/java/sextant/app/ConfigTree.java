@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The effective configuration as a YAML tree: embedded defaults, then the YAML file, then {@code --set key=value}
@@ -40,7 +41,7 @@ final class ConfigTree {
     }
 
     /** Loads {@code file} (may be null: defaults only) and applies {@code overrides} ("a.b=value"). */
-    static ConfigTree load(Path file, List<String> overrides) {
+    static ConfigTree load(@Nullable Path file, List<String> overrides) {
         ObjectNode defaults = defaults();
         ObjectNode merged = defaults.deepCopy();
         String source = "built-in defaults";
@@ -167,7 +168,7 @@ final class ConfigTree {
 
     /** {@code "AAPL"} or {@code 'AAPL'} is AAPL, as in a YAML list. */
     private static String unquote(String item) {
-        if (item.length() >= 2 && (item.startsWith("\"") && item.endsWith("\"") || item.startsWith("'") && item.endsWith("'"))) {
+        if (item.length() >= 2 && ((item.startsWith("\"") && item.endsWith("\"")) || (item.startsWith("'") && item.endsWith("'")))) {
             return item.substring(1, item.length() - 1).strip();
         }
         return item;

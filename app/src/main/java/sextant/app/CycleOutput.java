@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import sextant.core.cycle.Action;
 import sextant.core.cycle.Phase;
 import sextant.core.cycle.PhaseTimings;
 import sextant.core.cycle.SymbolDecision;
+import sextant.core.order.Side;
 import sextant.engine.CycleReport;
 import sextant.engine.OrderEvent;
 
@@ -30,7 +32,7 @@ final class CycleOutput {
         for (SymbolDecision d : r.decisions()) {
             if (d.trades() || d.action() == Action.HOLD) {
                 out.printf(Locale.ROOT, "  %-8s %-5s %-16s qty %-10s %s%n", d.instrument(), d.action(),
-                        d.strategy().key() + " " + d.side().wire(), qty(d.qty()), d.reason());
+                        label(d), qty(d.qty()), d.reason());
             } else if (d.action() == Action.SKIP) {
                 Double last = r.lastClose().get(d.instrument());
                 out.printf(Locale.ROOT, "  %-8s %-5s last close %-10s %s%n", d.instrument(), d.action(),
@@ -161,7 +163,8 @@ final class CycleOutput {
                 m.put("one_step_mean", finite(rep.oneStep().mean()));
                 m.put("one_step_se", finite(rep.oneStep().standardError()));
                 m.put("one_step_bars", rep.oneStep().n());
-                m.put("plan", rep.plan().trades() ? rep.plan().side().wire() : rep.plan().reason());
+                Side planSide = rep.plan().side();
+                m.put("plan", rep.plan().trades() && planSide != null ? planSide.wire() : rep.plan().reason());
                 byStrategy.put(id.key(), m);
             }
             Map<String, Object> s = new LinkedHashMap<>();
@@ -180,8 +183,13 @@ final class CycleOutput {
         return m;
     }
 
-    private static Double finite(double v) {
+    private static @Nullable Double finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** A traded or held decision's strategy and side ({@code maxdiff buy}); a dash for what a decision lacks. */
+    private static String label(SymbolDecision d) {
+        return (d.strategy() != null ? d.strategy().key() : "-") + " " + (d.side() != null ? d.side().wire() : "-");
     }
 
     static String qty(double q) {

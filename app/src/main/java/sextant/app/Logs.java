@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Points the log file at {@code <state-dir>/logs/sextant.log}. Must run before anything logs: the first logger
@@ -24,7 +25,7 @@ final class Logs {
         useStateDir(stateDir, null);
     }
 
-    static void useStateDir(Path stateDir, PrintWriter err) {
+    static void useStateDir(Path stateDir, @Nullable PrintWriter err) {
         useStateDir(stateDir, err, NO_ORDERS);
     }
 
@@ -32,7 +33,7 @@ final class Logs {
      * As {@link #useStateDir(Path, PrintWriter)}, and every line of the log file names {@code mode} (paper, alpaca-paper,
      * live) and the state directory, so that lines copied out of a paper and a live log cannot be confused.
      */
-    static void useStateDir(Path stateDir, PrintWriter err, String mode) {
+    static void useStateDir(Path stateDir, @Nullable PrintWriter err, String mode) {
         System.setProperty("sextant.log.mode", mode);
         System.setProperty("sextant.log.state", stateDir.toAbsolutePath().normalize().toString());
         Path dir = stateDir.resolve("logs");

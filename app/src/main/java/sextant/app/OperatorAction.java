@@ -135,27 +135,13 @@ record OperatorAction(OperatorAction.Kind kind, OperatorOptions opts, CommandSpe
         return !act.isEmpty();
     }
 
-    /**
-     * From JDK 22 on, {@link System#console()} may return a console although no terminal is attached (cron, a pipe);
-     * {@code Console.isTerminal()} tells, and is asked where it exists. Before JDK 22 a console means a terminal.
-     */
-    static boolean isTerminal(Console console) {
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private boolean confirmed() {
         if (opts.yes) {
             return true;
         }
         PrintWriter err = spec.commandLine().getErr();
-        Console console = System.console();
-        if (console == null || !isTerminal(console)) {
+        Console console = Terminal.console();
+        if (console == null) {
             err.println("error: " + kind.key() + " asks for confirmation on a terminal and there is none here; nothing was"
                     + " sent. Pass --yes to " + kind.key() + " without asking");
             err.flush();

@@ -12,6 +12,6 @@ final class OutputOptions {
 
     /** {@code --progress} or {@code --no-progress}; else on when there is a terminal and the output is not JSON. */
     boolean showProgress() {
-        return progress != null ? progress : System.console() != null && !json;
+        return progress != null ? progress : Terminal.console() != null && !json;
     }
 }

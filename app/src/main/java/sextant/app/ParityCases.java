@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
 import sextant.core.optimize.EntryExitOptimizer;
 import sextant.core.optimize.MultiplierFit;
@@ -72,7 +73,7 @@ final class ParityCases {
         try {
             return JSON.readTree(f.toFile());
         } catch (IOException e) {
-            throw new IOException(f + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new IOException(f + ": not valid JSON (" + Objects.toString(e.getMessage(), e.toString()).lines().findFirst().orElse("") + ")", e);
         }
     }
 

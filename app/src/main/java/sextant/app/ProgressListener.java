@@ -4,11 +4,12 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 import sextant.engine.CycleListener;
 
 /** A terminal progress bar (on stderr) over the symbols being analysed. */
 final class ProgressListener implements CycleListener {
-    private ProgressBar bar;
+    private @Nullable ProgressBar bar;
 
     @Override
     public synchronized void symbolsStarted(int count) {

@@ -59,7 +59,7 @@ final class RealismGate {
             }
             return out;
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
+            Throwable c = e.getCause() != null ? e.getCause() : e;
             throw c instanceof RuntimeException re ? re : new IllegalStateException(c.getMessage(), c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

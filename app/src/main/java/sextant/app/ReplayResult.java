@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.Instrument;
 import sextant.engine.CycleSettings;
 import sextant.engine.replay.MeanAndError;
@@ -17,26 +18,32 @@ import sextant.engine.replay.RoundTrip;
 import sextant.paper.PaperConfig;
 
 /** A replay with its controls and benchmarks, and how it is printed and written. */
-record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, ReplayRun constantBand,
-                    ReplayMetrics constantBandMetrics, ReplayRun shuffled, ReplayMetrics shuffledMetrics,
-                    double[] buyAndHold, double[] spy) {
+record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, @Nullable Controls controls,
+                    double[] buyAndHold, double @Nullable [] spy) {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The two controls run beside the model (both, or neither with --no-controls). */
+    record Controls(ReplayRun constantBand, ReplayMetrics constantBandMetrics, ReplayRun shuffled,
+                    ReplayMetrics shuffledMetrics) {
+        static Controls of(ReplayRun constantBand, ReplayRun shuffled) {
+            return new Controls(constantBand, ReplayMetrics.of(constantBand), shuffled, ReplayMetrics.of(shuffled));
+        }
+    }
 
     static ReplayResult run(ReplayRunner runner, PaperConfig paper, boolean noControls, ReplayDriver.Progress progress) {
         ReplayRun main = runner.run(new ReplayVariant("main", ReplayVariant.Forecast.MODEL, paper, 0, 0), progress);
-        ReplayRun constant = null;
-        ReplayRun shuffled = null;
+        Controls controls = null;
         if (!noControls) {
-            constant = runner.run(new ReplayVariant("constant-band", ReplayVariant.Forecast.CONSTANT_BAND, paper, 0, 0),
+            ReplayRun constant = runner.run(new ReplayVariant("constant-band", ReplayVariant.Forecast.CONSTANT_BAND, paper,
+                    0, 0), progress);
+            ReplayRun shuffled = runner.run(new ReplayVariant("shuffled", ReplayVariant.Forecast.SHUFFLED, paper, 0, 0),
                     progress);
-            shuffled = runner.run(new ReplayVariant("shuffled", ReplayVariant.Forecast.SHUFFLED, paper, 0, 0), progress);
+            controls = Controls.of(constant, shuffled);
         }
         double[] bh = runner.buyAndHold(main.initialEquity());
         double[] spy = runner.universe().contains(Instrument.stock("SPY"))
                 ? runner.hold(Instrument.stock("SPY"), main.initialEquity()) : null;
-        return new ReplayResult(runner, main, ReplayMetrics.of(main), constant,
-                constant == null ? null : ReplayMetrics.of(constant), shuffled,
-                shuffled == null ? null : ReplayMetrics.of(shuffled), bh, spy);
+        return new ReplayResult(runner, main, ReplayMetrics.of(main), controls, bh, spy);
     }
 
     ObjectNode json(CycleSettings settings, double seconds) {
@@ -65,13 +72,14 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
         putMean(r, "realized_daily", metrics.realized());
         putMean(r, "claimed_minus_realized", metrics.claimedMinusRealized());
         putMean(r, "track_record_daily", metrics.trackRecord());
-        ObjectNode controls = r.putObject("controls");
-        if (constantBand != null) {
-            controls.set("constant-band", control(constantBand, constantBandMetrics));
-            MeanAndError v = ReplayMetrics.difference(metrics, constantBandMetrics);
+        ObjectNode controlsNode = r.putObject("controls");
+        Controls c = controls;
+        if (c != null) {
+            controlsNode.set("constant-band", control(c.constantBand(), c.constantBandMetrics()));
+            MeanAndError v = ReplayMetrics.difference(metrics, c.constantBandMetrics());
             r.put("forecast_value", v.mean());
             r.put("forecast_value_se", v.se());
-            controls.set("shuffled", control(shuffled, shuffledMetrics));
+            controlsNode.set("shuffled", control(c.shuffled(), c.shuffledMetrics()));
         }
         r.set("equity", equity(sessions, main.equity()));
         ArrayNode trades = r.putArray("trade_list");
@@ -128,7 +136,7 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
         o.put(key + "_se", finite(m.se()));
     }
 
-    private static Double finite(double v) {
+    private static @Nullable Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
 
@@ -192,9 +200,10 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
                 settings.modelSpec(), seconds);
         out.printf(Locale.ROOT, "%-34s %9s %8s %7s %8s %7s%n", "", "return", "CAGR", "Sharpe", "max DD", "trades");
         row(out, "Sextant (" + settings.modelSpec() + ")", metrics);
-        if (constantBand != null) {
-            row(out, "control: constant +-1% band", constantBandMetrics);
-            row(out, "control: shuffled forecasts", shuffledMetrics);
+        Controls c = controls;
+        if (c != null) {
+            row(out, "control: constant +-1% band", c.constantBandMetrics());
+            row(out, "control: shuffled forecasts", c.shuffledMetrics());
         }
         out.printf(Locale.ROOT, "%-34s %+8.2f%%%n", "equal-weight buy-and-hold",
                 100 * (buyAndHold[buyAndHold.length - 1] / main.initialEquity() - 1));
@@ -206,10 +215,10 @@ record ReplayResult(ReplayRunner runner, ReplayRun main, ReplayMetrics metrics, 
                 metrics.claimed().n(), pct(metrics.claimed()), pct(metrics.realized()), pct(metrics.claimedMinusRealized()));
         out.printf(Locale.ROOT, "What passing the gate earned on the picks' earlier bars (their track record): %s%n",
                 pct(metrics.trackRecord()));
-        if (constantBand != null) {
+        if (c != null) {
             out.printf(Locale.ROOT, "Value of the forecast, per session: vs constant band %s, vs shuffled %s%n",
-                    pct(ReplayMetrics.difference(metrics, constantBandMetrics)),
-                    pct(ReplayMetrics.difference(metrics, shuffledMetrics)));
+                    pct(ReplayMetrics.difference(metrics, c.constantBandMetrics())),
+                    pct(ReplayMetrics.difference(metrics, c.shuffledMetrics())));
         }
         out.printf(Locale.ROOT, "Exposure %.0f%% of equity on average, turnover %.1fx a year, fees %.2f, hit rate %.0f%%,"
                         + " average trade %+.3f%%, worst drawdown lasted %d sessions%n", 100 * metrics.exposure(),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
 import sextant.data.PreloadedMarketData;
@@ -137,7 +138,7 @@ final class ReplayRunner {
     }
 
     /** One instrument held from the last close before the first session; null when it has no such bars. */
-    double[] hold(Instrument i, double initialEquity) {
+    double @Nullable [] hold(Instrument i, double initialEquity) {
         try {
             BarSeries b = data.series(i);
             return b.indexOnOrAfter(sessions.get(0)) > 0 ? hold(List.of(b), initialEquity) : null;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -139,7 +140,7 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static String cell(Object v) {
+    private static String cell(@Nullable Object v) {
         if (v == null) {
             return "";
         }

@@ -3,6 +3,7 @@ package sextant.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,7 +58,7 @@ final class SelectModelsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-10s %-10s %12s %12s %10s%n", "symbol", "model", "val mae%", "test mae%", "vs naive");
         for (ModelRecord r : result.best()) {
             out.printf(Locale.ROOT, "%-10s %-10s %12.4f %12.4f %+9.1f%%%n", r.symbol(), r.model(), 100 * r.validation().pctReturnMae(),
-                    100 * r.test().pctReturnMae(), -((Number) r.metadata().get("improvement_pct")).doubleValue());
+                    100 * r.test().pctReturnMae(), -((Number) Objects.requireNonNull(r.metadata().get("improvement_pct"), "the selector records improvement_pct")).doubleValue());
         }
         out.printf(Locale.ROOT, "wrote %d best and %d candidate records to %s%n", result.best().size(), result.candidates().size(), store);
         out.flush();

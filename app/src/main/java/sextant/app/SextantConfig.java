@@ -3,6 +3,7 @@ package sextant.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.StrategyId;
 import sextant.core.market.Instrument;
 import sextant.core.strategy.FillModel;
@@ -39,7 +40,7 @@ record SextantConfig(String source, StateConfig state, UniverseConfig universe, 
     }
 
     /** Loads {@code file} (may be null: defaults only) and applies {@code overrides} ("a.b=value"). */
-    static SextantConfig load(Path file, List<String> overrides) {
+    static SextantConfig load(@Nullable Path file, List<String> overrides) {
         ConfigTree t = ConfigTree.load(file, overrides);
         return new SextantConfig(t.source(), t.section(() -> StateConfig.from(t)),
                 t.section(() -> UniverseConfig.from(t)), t.section(() -> DataConfig.from(t)),

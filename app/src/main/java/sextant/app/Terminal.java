@@ -1,6 +1,8 @@
 package sextant.app;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,6 +23,27 @@ final class Terminal {
     /** The terminal of the command {@code spec} describes. */
     Terminal(CommandSpec spec) {
         this.spec = spec;
+    }
+
+    /**
+     * The console when a person is at a terminal, else null (cron, a pipe, a test). From JDK 22 on,
+     * {@link System#console()} may return a console although no terminal is attached, so {@code Console.isTerminal()}
+     * is asked where it exists (by reflection: this code is compiled for JDK 17); before JDK 22 a console means a
+     * terminal.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null check is the JDK 17 half of the test; isTerminal is the other
+    static @Nullable Console console() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+        } catch (NoSuchMethodException e) {
+            return console;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     PrintWriter out() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.store.LedgerHistory;
 import sextant.store.LedgerReader;
 
@@ -138,7 +139,7 @@ public final class CycleHtmlReport {
                 .dottedLine("equity", x, y, Palette.series(0)).svg();
     }
 
-    private String symbolChart(Map<String, Object> decision, String model, LocalDate asOf) {
+    private @Nullable String symbolChart(Map<String, Object> decision, String model, LocalDate asOf) {
         String symbol = Rows.str(decision, "symbol");
         int asOfDay = (int) asOf.toEpochDay();
         List<LedgerHistory.Bar> bars = history.bars(symbol, asOfDay, RECENT_BARS);

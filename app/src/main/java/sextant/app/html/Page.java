@@ -2,6 +2,7 @@ package sextant.app.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG charts and a few lines of inline script that sort tables.
@@ -95,7 +96,7 @@ final class Page {
         this.subtitle = subtitle;
     }
 
-    Page section(String heading, String note) {
+    Page section(String heading, @Nullable String note) {
         parts.add("<h2>" + Html.escape(heading) + "</h2>" + (note == null ? "" : "<p class=\"note\">" + Html.escape(note) + "</p>"));
         return this;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTML report of a replay ({@code replay.json}, and {@code gate.json} when the realism gate ran): equity against
@@ -30,7 +31,7 @@ public final class ReplayHtmlReport {
     private static final int WIDE = 1240;
 
     private final JsonNode replay;
-    private final JsonNode gate;
+    private final @Nullable JsonNode gate;
     private final String source;
 
     /**
@@ -38,7 +39,7 @@ public final class ReplayHtmlReport {
      * @param gateRoot   the parsed gate.json, or null when the gate did not run
      * @param source     where the files came from, for the page header
      */
-    public ReplayHtmlReport(JsonNode replayRoot, JsonNode gateRoot, String source) {
+    public ReplayHtmlReport(JsonNode replayRoot, @Nullable JsonNode gateRoot, String source) {
         this.replay = replayRoot.path("replay");
         this.gate = gateRoot == null ? null : gateRoot.path("gate");
         this.source = source;
@@ -124,8 +125,8 @@ public final class ReplayHtmlReport {
             page.section("Realism gate", "Window returns over " + gate.path("window").asText("?") + "-session windows, "
                     + gate.path("from").asText("?") + " → " + gate.path("to").asText("?")
                     + ", per slippage, fee multiplier and order lag.");
-            page.charts(List.of(gateHeatMap("median_return", "Gate: median window return"),
-                    gateHeatMap("p10_return", "Gate: 10th-percentile window return")));
+            page.charts(List.of(gateHeatMap(gate, "median_return", "Gate: median window return"),
+                    gateHeatMap(gate, "p10_return", "Gate: 10th-percentile window return")));
         } else {
             page.section("Realism gate", "No gate.json beside replay.json (run the replay with --gate to add it).");
         }
@@ -318,7 +319,7 @@ public final class ReplayHtmlReport {
                 .svg();
     }
 
-    private String gateHeatMap(String field, String title) {
+    private static String gateHeatMap(JsonNode gate, String field, String title) {
         TreeSet<Double> slippages = new TreeSet<>();
         TreeSet<String> columns = new TreeSet<>((a, b) -> {
             String[] x = a.split("\u0000");

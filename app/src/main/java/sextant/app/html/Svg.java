@@ -1,6 +1,7 @@
 package sextant.app.html;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** A small SVG writer: elements are appended as text, every attribute value escaped. */
 final class Svg {
@@ -37,7 +38,7 @@ final class Svg {
         return this;
     }
 
-    Svg line(double x1, double y1, double x2, double y2, String cls, String style) {
+    Svg line(double x1, double y1, double x2, double y2, String cls, @Nullable String style) {
         sb.append("<line x1=\"").append(f(x1)).append("\" y1=\"").append(f(y1)).append("\" x2=\"").append(f(x2))
                 .append("\" y2=\"").append(f(y2)).append("\" class=\"").append(cls).append('"');
         style(style);
@@ -46,34 +47,34 @@ final class Svg {
     }
 
     /** A rectangle; {@code tip} (may be null) becomes a native hover tooltip. */
-    Svg rect(double x, double y, double w, double h, String cls, String style, String tip) {
+    Svg rect(double x, double y, double w, double h, String cls, @Nullable String style, @Nullable String tip) {
         sb.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"").append(f(Math.max(0, w)))
                 .append("\" height=\"").append(f(Math.max(0, h))).append("\" class=\"").append(cls).append('"');
         style(style);
         return tipOrEnd(tip, "rect");
     }
 
-    Svg circle(double x, double y, double r, String cls, String style, String tip) {
+    Svg circle(double x, double y, double r, String cls, @Nullable String style, @Nullable String tip) {
         sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"").append(f(r))
                 .append("\" class=\"").append(cls).append('"');
         style(style);
         return tipOrEnd(tip, "circle");
     }
 
-    Svg path(String d, String cls, String style) {
+    Svg path(String d, String cls, @Nullable String style) {
         sb.append("<path d=\"").append(d).append("\" class=\"").append(cls).append('"');
         style(style);
         sb.append("/>");
         return this;
     }
 
-    private void style(String style) {
+    private void style(@Nullable String style) {
         if (style != null && !style.isEmpty()) {
             sb.append(" style=\"").append(Html.escape(style)).append('"');
         }
     }
 
-    private Svg tipOrEnd(String tip, String tag) {
+    private Svg tipOrEnd(@Nullable String tip, String tag) {
         if (tip == null) {
             sb.append("/>");
         } else {

@@ -2,6 +2,7 @@ package sextant.app.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTML table whose columns sort on a click (the page's script). Each cell carries the value it sorts by, so that
@@ -9,8 +10,8 @@ import java.util.List;
  */
 final class Table {
     /** A cell: what is shown, and the number it sorts by (NaN: sort by the text). */
-    record Cell(String text, double sortKey, String cls) {
-        static Cell text(Object v) {
+    record Cell(String text, double sortKey, @Nullable String cls) {
+        static Cell text(@Nullable Object v) {
             return new Cell(v == null ? "" : v.toString(), Double.NaN, null);
         }
 
