@@ -33,8 +33,9 @@ import sextant.forecast.Forecasters;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ForecastBenchmarks {
+    /** JMH sets each of the @Param values before @Setup; the initial value only keeps the field non-null. */
     @Param({"naive", "range-vol", "ridge"})
-    public String model;
+    public String model = "naive";
 
     private Forecaster forecaster;
     private List<ForecastContext> contexts;
