@@ -24,8 +24,9 @@ import sextant.forecast.Forecasters;
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ForecastBenchmarks extends BenchmarkRun {
+    /** JMH sets each of the @Param values before @Setup; the initial value only keeps the field non-null. */
     @Param({"naive", "range-vol", "ridge"})
-    public String model;
+    public String model = "naive";
 
     private Forecaster forecaster;
     private List<ForecastContext> contexts;
