@@ -202,7 +202,7 @@ final class IntradaySettlement implements Settlement {
         double net = 0;
         boolean working = false;
         for (Order o : orders) {
-            if (o.submittedAt().isBefore(at) && book.isOpen(o.id())) {
+            if (PaperBook.sentAt(o).isBefore(at) && book.isOpen(o.id())) {
                 working = true;
                 net += o.side().sign() * (o.qty() - o.filledQty());
             }
@@ -213,7 +213,7 @@ final class IntradaySettlement implements Settlement {
     /** Point {@code j} for every order of the symbol sent before it, oldest first; DAY orders still working at the close expire. */
     private void applyPoint(PaperBook book, List<Order> orders, SessionPath path, Session s, int j) throws SQLException {
         for (Order snapshot : orders) {
-            if (!snapshot.submittedAt().isBefore(path.at(j))) {
+            if (!PaperBook.sentAt(snapshot).isBefore(path.at(j))) {
                 continue; // eligible only for points strictly after it was sent
             }
             Optional<Order> stored = book.orderByClientId(snapshot.clientOrderId()).filter(Order::isOpen);
@@ -225,14 +225,14 @@ final class IntradaySettlement implements Settlement {
                     && book.lastFillAt(o.id()).filter(f -> !f.isBefore(s.open())).isPresent()) {
                 continue; // one fill per order and session, as on a daily bar; the rest waits for the next session
             }
-            if (!parts.execution().tryFill(book, o, path, path.firstAfter(o.submittedAt()), j) && j == SessionPath.CLOSE) {
+            if (!parts.execution().tryFill(book, o, path, path.firstAfter(PaperBook.sentAt(o)), j) && j == SessionPath.CLOSE) {
                 parts.execution().expireUnlessGtc(book, o);
             }
         }
     }
 
     private static Instant earliest(List<Order> orders) {
-        return orders.stream().map(Order::submittedAt).min(Instant::compareTo).orElseThrow();
+        return orders.stream().map(PaperBook::sentAt).min(Instant::compareTo).orElseThrow();
     }
 
     /** The first point of any session strictly after {@code t}. */

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.AssetClass;
 import sextant.core.market.Instrument;
 import sextant.core.order.Fill;
@@ -208,7 +210,7 @@ final class PaperBook {
         update("INSERT INTO paper_orders VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", o.id(), o.clientOrderId(),
                 o.instrument().symbol(), o.instrument().assetClass().name(), o.side().name(), o.qty(), o.type().name(),
                 realOrNull(o.limitPrice()), o.timeInForce().name(), o.status().name(), 0.0, null,
-                o.submittedAt().toString(), eligibleFromDay);
+                sentAt(o).toString(), eligibleFromDay);
     }
 
     void setStatus(String orderId, OrderStatus status, double filledQty, double avgPrice) throws SQLException {
@@ -277,7 +279,7 @@ final class PaperBook {
         return out;
     }
 
-    private List<Order> orders(String where, String param) throws SQLException {
+    private List<Order> orders(String where, @Nullable String param) throws SQLException {
         List<Order> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, client_order_id, symbol, asset_class, side, qty, type,"
                 + " limit_price, tif, status, filled_qty, filled_avg_price, submitted_at FROM paper_orders " + where)) {
@@ -309,7 +311,7 @@ final class PaperBook {
      * Runs one INSERT, UPDATE or DELETE with {@code params} bound in order: a Double, Integer or String as itself
      * (the driver's setObject picks setDouble, setInt or setString), a null as SQL NULL.
      */
-    private void update(String sql, Object... params) throws SQLException {
+    private void update(String sql, @Nullable Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] == null) {
@@ -322,8 +324,13 @@ final class PaperBook {
         }
     }
 
+    /** When the paper broker took the order: it stamps every order it takes, and the book stores only those. */
+    static Instant sentAt(Order o) {
+        return Objects.requireNonNull(o.submittedAt(), "the paper broker stamps every order it takes");
+    }
+
     /** A price column's value: a missing price (NaN) is stored as NULL, which {@link #real} reads back as NaN. */
-    private static Double realOrNull(double v) {
+    private static @Nullable Double realOrNull(double v) {
         return Double.isFinite(v) ? v : null;
     }
 }

@@ -29,6 +29,8 @@ final class PathFill {
     }
 
     /**
+     * The price at which the order fills on the segment of the path that ends at point {@code j}, if it fills there.
+     *
      * @param from the order's first eligible point (the first strictly after it was submitted)
      * @param j    the point reached, {@code from <= j}
      * @return the fill price, or empty when the order does not fill on the segment ending at {@code j}
@@ -41,20 +43,18 @@ final class PathFill {
         double high = Math.max(a, b);
         Side side = o.side();
         double p = o.limitPrice();
-        switch (o.type()) {
-            case MARKET:
-                return OptionalDouble.of(LimitFillRule.marketPrice(side, b, slippageBps));
-            case LIMIT:
-                return LimitFillRule.fills(side, p, low, high, slippageBps)
-                        ? OptionalDouble.of(LimitFillRule.price(side, p, live)) : OptionalDouble.empty();
-            case STOP:
+        return switch (o.type()) {
+            case MARKET -> OptionalDouble.of(LimitFillRule.marketPrice(side, b, slippageBps));
+            case LIMIT -> LimitFillRule.fills(side, p, low, high, slippageBps)
+                    ? OptionalDouble.of(LimitFillRule.price(side, p, live)) : OptionalDouble.empty();
+            case STOP -> {
                 boolean triggered = side == Side.SELL ? low <= p : high >= p;
                 double trigger = side == Side.SELL ? Math.min(p, live) : Math.max(p, live);
-                return triggered ? OptionalDouble.of(LimitFillRule.marketPrice(side, trigger, slippageBps))
+                yield triggered ? OptionalDouble.of(LimitFillRule.marketPrice(side, trigger, slippageBps))
                         : OptionalDouble.empty();
-            default:
-                throw new BrokerException(o.instrument() + ": the paper broker does not simulate " + o.type().wire()
-                        + " orders");
-        }
+            }
+            default -> throw new BrokerException(o.instrument() + ": the paper broker does not simulate "
+                    + o.type().wire() + " orders");
+        };
     }
 }
