@@ -21,20 +21,10 @@ import sextant.core.port.MarketData;
  * otherwise one call per symbol on the worker pool. A symbol whose bars fail to load gets an {@code error} decision
  * naming the cause; the others go on. Whether the bars are fit to use is {@link ValidationStage}'s job.
  */
-final class BarLoader {
+record BarLoader(MarketData data, ExecutorService pool, CycleListener listener) {
     private static final Logger LOG = LoggerFactory.getLogger(BarLoader.class);
     /** The bars of every symbol that loaded, in universe order, and an error decision for each that did not. */
     record Loaded(Map<Instrument, BarSeries> bars, List<SymbolDecision> failed) {
-    }
-
-    private final MarketData data;
-    private final ExecutorService pool;
-    private final CycleListener listener;
-
-    BarLoader(MarketData data, ExecutorService pool, CycleListener listener) {
-        this.data = data;
-        this.pool = pool;
-        this.listener = listener;
     }
 
     Loaded load(LocalDate asOf, int lookbackDays, List<Instrument> universe) {

@@ -18,25 +18,11 @@ import sextant.core.port.Ledger;
 /**
  * Records the plan of every entry that is out at the broker (submitted, replaced, or kept resting), from the decision
  * that placed it: strategy, cycle, take-profit, stop, end-of-day and time stop. Once per entry client order id (the
- * ledger returns a plan already recorded for it), so a repeated cycle or step records none twice.
+ * ledger returns a plan already recorded for it), so a repeated cycle or step records none twice. {@code clock} is the
+ * cycle's: a plan is first recorded at the cycle's instant, a simulated run's too.
  */
-final class PlanRecorder {
+record PlanRecorder(Ledger ledger, long cycleId, ClientOrderIds ids, ExitSettings exits, Clock clock) {
     private static final Logger LOG = LoggerFactory.getLogger(PlanRecorder.class);
-
-    private final Ledger ledger;
-    private final long cycleId;
-    private final ClientOrderIds ids;
-    private final ExitSettings exits;
-    /** The cycle's clock: a plan is first recorded at the cycle's instant, a simulated run's too. */
-    private final Clock clock;
-
-    PlanRecorder(Ledger ledger, long cycleId, ClientOrderIds ids, ExitSettings exits, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
-        this.cycleId = cycleId;
-        this.ids = ids;
-        this.exits = exits;
-    }
 
     void record(LocalDate day, List<SymbolDecision> decisions, List<OrderEvent> events) {
         Map<Instrument, SymbolDecision> trading = new HashMap<>();

@@ -20,18 +20,8 @@ import sextant.core.port.Ledger;
  * cancelled, rejected, or unknown to the broker), OPEN to CLOSED when Sextant's position is flat and the entry can
  * fill no more. Reads only, then writes the changes: running it twice changes nothing the second time.
  */
-final class PlanStatusKeeper {
+record PlanStatusKeeper(Broker broker, Ledger ledger, Clock clock) {
     private static final Logger LOG = LoggerFactory.getLogger(PlanStatusKeeper.class);
-
-    private final Broker broker;
-    private final Ledger ledger;
-    private final Clock clock;
-
-    PlanStatusKeeper(Broker broker, Ledger ledger, Clock clock) {
-        this.broker = broker;
-        this.ledger = ledger;
-        this.clock = clock;
-    }
 
     /** @return the plans still active afterwards, oldest first */
     List<PositionPlan> update() {

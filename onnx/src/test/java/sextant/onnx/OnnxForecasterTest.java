@@ -105,8 +105,7 @@ class OnnxForecasterTest {
         OnnxForecaster f = model(name);
         BarSeries b = bars.get(3);
         int t = b.size() - 40;
-        int len = f.contextLength();
-        BarSeries tampered = tamper(b, t, len);
+        BarSeries tampered = tamper(b, t, f.contextLength());
         ForecastBatch real = f.forecast(List.of(new ForecastContext(b, t)));
         ForecastBatch fake = f.forecast(List.of(new ForecastContext(tampered, t)));
         assertThat(fake.row(0)).isEqualTo(real.row(0));

@@ -10,19 +10,7 @@ import sextant.core.port.MarketCalendar;
  * next session's (so the evening and a weekend belong to the session before, in its after-close step), and when the
  * next step begins. Holidays have no session, so they fall inside the previous session's after-close.
  */
-public final class StepSchedule {
-    private final MarketCalendar calendar;
-    private final Duration lead;
-    private final Duration eodPassive;
-    private final Duration eodMarketable;
-
-    public StepSchedule(MarketCalendar calendar, Duration lead, Duration eodPassive, Duration eodMarketable) {
-        this.calendar = calendar;
-        this.lead = lead;
-        this.eodPassive = eodPassive;
-        this.eodMarketable = eodMarketable;
-    }
-
+public record StepSchedule(MarketCalendar calendar, Duration lead, Duration eodPassive, Duration eodMarketable) {
     public DaySchedule of(Session s) {
         return DaySchedule.of(s, lead, eodPassive, eodMarketable);
     }
@@ -55,9 +43,5 @@ public final class StepSchedule {
             }
         }
         return following(day).preOpen();
-    }
-
-    public MarketCalendar calendar() {
-        return calendar;
     }
 }
