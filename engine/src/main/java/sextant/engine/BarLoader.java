@@ -54,9 +54,9 @@ record BarLoader(MarketData data, ExecutorService pool, CycleListener listener) 
                 out.put(inst, futures.get(i).get());
                 continue;
             } catch (ExecutionException | InterruptedException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                Throwable cause = Failures.cause(e);
                 LOG.warn("{}: data failed", inst, cause);
-                problem = "data: " + cause.getMessage();
+                problem = "data: " + Failures.message(cause);
             }
             failed.add(SymbolDecision.error(inst, problem));
             listener.symbolDone(inst.symbol());

@@ -2,6 +2,7 @@ package sextant.engine;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.Instrument;
 import sextant.core.order.Side;
 
@@ -68,7 +69,7 @@ final class ClientOrderIds {
     }
 
     /** The leg encoded in one of this instance's ids, or null when the id is not one of ours. */
-    Leg legOf(String clientOrderId) {
+    @Nullable Leg legOf(String clientOrderId) {
         if (!owns(clientOrderId)) {
             return null;
         }
@@ -87,7 +88,7 @@ final class ClientOrderIds {
     }
 
     /** The cycle date encoded in one of this instance's ids, or null. */
-    LocalDate dayOf(String clientOrderId) {
+    @Nullable LocalDate dayOf(String clientOrderId) {
         if (!owns(clientOrderId)) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.backtest.BacktestMemo;
@@ -77,7 +79,8 @@ public final class CycleEngine implements AutoCloseable {
     /** Fitted windows by their inputs: a later cycle of this engine (tomorrow's, or a replay's next session) refits only new ones. */
     private final BacktestMemo memo = new BacktestMemo();
     private final OrderSettings orderSettings;
-    private ModelRouting models;
+    /** Loaded by the first cycle, on the pool beside the data phase, and kept for the next ones. */
+    private @Nullable ModelRouting models;
 
     public CycleEngine(MarketData data, Callable<ModelRouting> modelLoader, ForecastStore forecastStore, Broker broker,
                        Ledger ledger, CycleSettings settings, CycleListener listener, Clock clock) {
@@ -147,11 +150,11 @@ public final class CycleEngine implements AutoCloseable {
             ValidationStage.Result validated = timed(timings, Phase.DATA, () -> validation.run(asOf,
                     asOf.minusDays(settings.lookbackDays()), spec.daysPerWindow() + 2, loaded.bars(), data.takeFindings()));
             Map<Instrument, BarSeries> bars = validated.bars();
-            if (modelsReady != null) {
-                models = join(modelsReady, "loading the forecasting model");
-            }
+            ModelRouting routing = modelsReady != null ? join(modelsReady, "loading the forecasting model")
+                    : Objects.requireNonNull(models, "no loader runs only when an earlier cycle loaded the models");
+            models = routing;
             ForecastStage.Result forecasts = timed(timings, Phase.FORECASTING,
-                    () -> forecastStage.run(models, bars, spec));
+                    () -> forecastStage.run(routing, bars, spec));
             timings.note(Phase.FORECASTING, String.format(Locale.ROOT, "%d cached, %d computed", forecasts.cached(),
                     forecasts.computed()));
             Backtests backtests = timed(timings, Phase.BACKTESTS, () -> backtest(bars, forecasts.paths(), spec));
@@ -262,7 +265,8 @@ public final class CycleEngine implements AutoCloseable {
         for (Instrument inst : symbols) {
             futures.add(pool.submit(() -> {
                 try {
-                    return SymbolBacktester.run(bars.get(inst), paths.get(inst), spec, memo);
+                    return SymbolBacktester.run(Objects.requireNonNull(bars.get(inst), "paths are keyed by symbols with bars"),
+                            Objects.requireNonNull(paths.get(inst), "symbols come from paths"), spec, memo);
                 } finally {
                     listener.symbolDone(inst.symbol());
                 }
@@ -274,9 +278,9 @@ public final class CycleEngine implements AutoCloseable {
             try {
                 out.add(futures.get(i).get());
             } catch (ExecutionException | InterruptedException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                Throwable cause = Failures.cause(e);
                 LOG.warn("{}: backtest failed", symbols.get(i), cause);
-                failed.add(SymbolDecision.error(symbols.get(i), "backtest: " + cause.getMessage()));
+                failed.add(SymbolDecision.error(symbols.get(i), "backtest: " + Failures.message(cause)));
             }
         }
         return new Backtests(out, failed);
@@ -329,8 +333,8 @@ public final class CycleEngine implements AutoCloseable {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new IllegalStateException(what + " failed: " + c.getMessage(), c);
+            Throwable c = Failures.cause(e);
+            throw new IllegalStateException(what + " failed: " + Failures.message(c), c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + " was interrupted", e);
@@ -353,8 +357,9 @@ public final class CycleEngine implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        if (models != null) {
-            for (Forecaster f : models.all()) {
+        ModelRouting loaded = models;
+        if (loaded != null) {
+            for (Forecaster f : loaded.all()) {
                 f.close();
             }
         }

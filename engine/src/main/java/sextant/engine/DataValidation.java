@@ -2,6 +2,7 @@ package sextant.engine;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import sextant.core.market.DataRule;
 
 /**
@@ -28,6 +29,6 @@ public record DataValidation(Map<DataRule, Severity> severities) {
     }
 
     public Severity severity(DataRule rule) {
-        return severities.get(rule);
+        return Objects.requireNonNull(severities.get(rule), "the constructor gives every rule a severity");
     }
 }

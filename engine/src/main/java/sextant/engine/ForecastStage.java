@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -71,7 +72,7 @@ final class ForecastStage {
             List<ForecastContext> contexts = new ArrayList<>();
             int[] firstContext = new int[symbols.size() + 1];
             for (int s = 0; s < symbols.size(); s++) {
-                BarSeries b = bars.get(symbols.get(s));
+                BarSeries b = Objects.requireNonNull(bars.get(symbols.get(s)), "symbols are grouped from the bars' keys");
                 firstContext[s] = contexts.size();
                 for (int t = spec.firstForecastIndex(b.size()); t <= b.size(); t++) {
                     contexts.add(new ForecastContext(b, t));
@@ -90,7 +91,7 @@ final class ForecastStage {
                 continue;
             }
             for (int s = 0; s < symbols.size(); s++) {
-                out.put(symbols.get(s), path(bars.get(symbols.get(s)), contexts, batch, firstContext[s], firstContext[s + 1]));
+                out.put(symbols.get(s), path(Objects.requireNonNull(bars.get(symbols.get(s))), contexts, batch, firstContext[s], firstContext[s + 1]));
                 modelIds.put(symbols.get(s), model.id());
             }
             cached += model.hits() - hitsBefore;

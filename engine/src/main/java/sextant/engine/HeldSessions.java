@@ -32,7 +32,7 @@ final class HeldSessions {
 
     /** Whether the plan's time stop falls at the close of {@code session}: the end-of-day step closes it. */
     static boolean dueAtClose(MarketCalendar calendar, PositionPlan plan, LocalDate session) {
-        return plan.closeAtEod() || plan.maxHoldingSessions() > 0
-                && between(calendar, plan.openedSession(), session) >= plan.maxHoldingSessions();
+        return plan.closeAtEod() || (plan.maxHoldingSessions() > 0
+                && between(calendar, plan.openedSession(), session) >= plan.maxHoldingSessions());
     }
 }

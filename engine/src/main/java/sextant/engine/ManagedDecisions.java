@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.StrategyId;
 import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
@@ -58,7 +59,7 @@ final class ManagedDecisions {
         return open;
     }
 
-    private static SymbolDecision managed(SymbolDecision d, PositionPlan plan, Position pos, LocalDate day,
+    private static SymbolDecision managed(SymbolDecision d, PositionPlan plan, @Nullable Position pos, LocalDate day,
                                           SessionCalendars calendars) {
         String by = describe(plan);
         if (HeldSessions.overdue(calendars.of(plan.instrument()), plan, day)) {
@@ -66,7 +67,7 @@ final class ManagedDecisions {
                     + "the most its plan allows; closing (" + by + "); the cycle's pick: " + d.reason());
         }
         return new SymbolDecision(d.instrument(), Action.HOLD, strategy(plan), plan.side(), d.score(), plan.entryPrice(),
-                plan.takeProfitPrice(), Math.abs(pos.qty()), by + "; the cycle's pick: " + d.reason(), false,
+                plan.takeProfitPrice(), pos != null ? Math.abs(pos.qty()) : 0, by + "; the cycle's pick: " + d.reason(), false,
                 plan.closeAtEod());
     }
 
@@ -75,7 +76,7 @@ final class ManagedDecisions {
         return "managed by plan #" + plan.id() + " from " + plan.openedSession() + " (" + plan.strategy() + ")";
     }
 
-    private static StrategyId strategy(PositionPlan plan) {
+    private static @Nullable StrategyId strategy(PositionPlan plan) {
         try {
             return StrategyId.fromKey(plan.strategy());
         } catch (IllegalArgumentException e) {

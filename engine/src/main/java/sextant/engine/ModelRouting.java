@@ -23,7 +23,7 @@ public record ModelRouting(Forecaster defaultModel, Map<String, Forecaster> bySy
 
     /** Every distinct forecaster, default first. */
     public List<Forecaster> all() {
-        Map<Forecaster, Boolean> seen = new IdentityHashMap<>();
+        IdentityHashMap<Forecaster, Boolean> seen = new IdentityHashMap<>();
         List<Forecaster> out = new ArrayList<>();
         for (Forecaster f : concat()) {
             if (seen.put(f, Boolean.TRUE) == null) {
@@ -42,7 +42,7 @@ public record ModelRouting(Forecaster defaultModel, Map<String, Forecaster> bySy
 
     /** The same routing with every distinct forecaster replaced by {@code f(forecaster)} (for replay controls). */
     public ModelRouting map(java.util.function.UnaryOperator<Forecaster> f) {
-        Map<Forecaster, Forecaster> replaced = new IdentityHashMap<>();
+        IdentityHashMap<Forecaster, Forecaster> replaced = new IdentityHashMap<>();
         Forecaster d = replaced.computeIfAbsent(defaultModel, f);
         Map<String, Forecaster> by = new java.util.HashMap<>();
         bySymbol.forEach((sym, m) -> by.put(sym, replaced.computeIfAbsent(m, f)));

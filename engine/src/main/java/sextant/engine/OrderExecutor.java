@@ -3,8 +3,10 @@ package sextant.engine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.order.Order;
@@ -109,7 +111,7 @@ final class OrderExecutor {
      * leave the entry trading against Sextant's own position. A close not confirmed within the checks stays working,
      * and the next cycle enters from the flat position.
      */
-    private void enterAfterClose(Order close, String symbol, Supplier<SymbolPlan> replan, List<OrderEvent> events) {
+    private void enterAfterClose(@Nullable Order close, String symbol, Supplier<SymbolPlan> replan, List<OrderEvent> events) {
         if (close == null) {
             return;
         }
@@ -201,7 +203,7 @@ final class OrderExecutor {
     }
 
     private OrderEvent submit(SymbolPlan plan, String symbol) {
-        OrderRequest want = plan.want();
+        OrderRequest want = Objects.requireNonNull(plan.want(), "submit is called for a plan that wants an order");
         OrderOutcome outcome = plan.cancels().isEmpty() ? OrderOutcome.SUBMITTED : OrderOutcome.REPLACED;
         String why = plan.cancels().isEmpty() ? plan.reason()
                 : "replaces " + plan.cancels().stream().map(Order::clientOrderId).toList() + ": " + plan.reason();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.cycle.Action;
@@ -123,7 +124,8 @@ final class OrderPhase {
         return events;
     }
 
-    private List<OrderEvent> planAndExecute(LocalDate day, SymbolDecision d, Ownership.SymbolBook b, Double lastClose,
+    private List<OrderEvent> planAndExecute(LocalDate day, SymbolDecision d, Ownership.@Nullable SymbolBook b,
+                                            @Nullable Double lastClose,
                                             List<OrderEvent> events) {
         Instrument inst = d.instrument();
         Position own = b == null ? null : b.ownPosition();
@@ -143,7 +145,7 @@ final class OrderPhase {
     }
 
     /** Null when a flip may close and enter in this cycle; otherwise why the entry waits for the next cycle. */
-    private String flipHeldBack(Ownership.SymbolBook b) {
+    private @Nullable String flipHeldBack(Ownership.@Nullable SymbolBook b) {
         if (!broker.reportsFillsAtOnce()) {
             return "the " + broker.name() + " broker fills orders only when the next session's bar settles, so the close"
                     + " cannot be confirmed within this cycle";
@@ -156,7 +158,7 @@ final class OrderPhase {
     }
 
     /** Plans a symbol again from fresh broker and ledger state (after a fill found during a cancel, or a flip's close). */
-    private SymbolPlan replan(LocalDate day, SymbolDecision d, Double lastClose, String flipHeldBack) {
+    private SymbolPlan replan(LocalDate day, SymbolDecision d, @Nullable Double lastClose, @Nullable String flipHeldBack) {
         String s = d.instrument().symbol();
         Ownership.SymbolBook b = Ownership.split(ids, broker.positions(), broker.openOrders(), ledger.ownedPositions()).get(s);
         Position own = b == null ? null : b.ownPosition();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.core.cycle.Action;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
@@ -62,22 +63,23 @@ final class OrderPlanner {
      * @param flipHeldBack null when a position on the other side of a trade decision may be closed and the entry placed
      *                  in this cycle (a flip); otherwise why not, and the entry waits for the next cycle
      */
-    SymbolPlan planSymbol(LocalDate day, SymbolDecision d, Position position, List<Order> own, Double lastClose,
-                          boolean escalate, String flipHeldBack) {
+    SymbolPlan planSymbol(LocalDate day, SymbolDecision d, @Nullable Position position, List<Order> own,
+                          @Nullable Double lastClose, boolean escalate, @Nullable String flipHeldBack) {
         Instrument inst = d.instrument();
         OrderRequest want = null;
         String why;
         Position p = position;
         if (p == null || Math.abs(p.qty()) < 1e-9) {
-            if (d.trades() && d.qty() > 0) {
-                String id = ids.of(day, inst, ClientOrderIds.Leg.ENTRY, d.side());
+            Side side = d.side();
+            if (d.trades() && d.qty() > 0 && side != null) {
+                String id = ids.of(day, inst, ClientOrderIds.Leg.ENTRY, side);
                 if (d.atMarket()) {
-                    want = OrderRequest.market(inst, d.side(), d.qty(), tif(inst), id);
+                    want = OrderRequest.market(inst, side, d.qty(), tif(inst), id);
                 } else {
-                    double limit = PriceTicks.round(inst, d.side(), d.entryPrice());
+                    double limit = PriceTicks.round(inst, side, d.entryPrice());
                     double tp = Double.isFinite(d.takeProfitPrice()) && attachesTakeProfit.test(inst)
-                            ? PriceTicks.round(inst, d.side().opposite(), d.takeProfitPrice()) : Double.NaN;
-                    want = new OrderRequest(inst, d.side(), d.qty(), OrderType.LIMIT, limit, tif(inst), id, tp);
+                            ? PriceTicks.round(inst, side.opposite(), d.takeProfitPrice()) : Double.NaN;
+                    want = new OrderRequest(inst, side, d.qty(), OrderType.LIMIT, limit, tif(inst), id, tp);
                 }
                 why = "entry: " + d.reason();
             } else {
@@ -96,14 +98,15 @@ final class OrderPlanner {
         } else {
             want = closing(day, inst, p, lastClose, escalate);
             why = (escalate ? "close at market (the earlier closing limit did not fill): " : "close: ") + d.reason();
-            if (d.trades() && d.qty() > 0 && d.side() != p.side()) {
+            Side side = d.side();
+            if (d.trades() && d.qty() > 0 && side != null && side != p.side()) {
                 if (flipHeldBack == null) {
                     SymbolPlan plan = match(inst, want, own, "flip: close the " + PortfolioBuilder.fmt(p.qty())
-                            + " held, then enter " + d.side().wire() + " " + PortfolioBuilder.fmt(d.qty())
+                            + " held, then enter " + side.wire() + " " + PortfolioBuilder.fmt(d.qty())
                             + " once the broker confirms the close filled; " + why);
                     return new SymbolPlan(inst, plan.cancels(), plan.want(), plan.keep(), plan.reason(), true);
                 }
-                why = "flip in two cycles (" + flipHeldBack + "): close now, enter " + d.side().wire() + " next cycle; "
+                why = "flip in two cycles (" + flipHeldBack + "): close now, enter " + side.wire() + " next cycle; "
                         + why;
             }
         }
@@ -111,7 +114,7 @@ final class OrderPlanner {
     }
 
     /** The order that closes Sextant's position: a limit 1 % through the last close, or a market order. */
-    OrderRequest closing(LocalDate day, Instrument inst, Position p, Double lastClose, boolean escalate) {
+    OrderRequest closing(LocalDate day, Instrument inst, Position p, @Nullable Double lastClose, boolean escalate) {
         Side exit = p.side().opposite();
         String id = ids.of(day, inst, ClientOrderIds.Leg.CLOSE, exit);
         if (escalate) {
@@ -123,7 +126,7 @@ final class OrderPlanner {
     }
 
     /** Keeps the one open order that already is {@code want}; cancels the others. */
-    static SymbolPlan match(Instrument inst, OrderRequest want, List<Order> own, String why) {
+    static SymbolPlan match(Instrument inst, @Nullable OrderRequest want, List<Order> own, String why) {
         Order keep = null;
         List<Order> cancels = new ArrayList<>();
         for (Order o : own) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
 import sextant.core.order.OwnedPosition;
@@ -32,7 +33,7 @@ final class Ownership {
         }
 
         /** Sextant's part as a position, or null when it holds nothing here. */
-        Position ownPosition() {
+        @Nullable Position ownPosition() {
             return Math.abs(ownQty) > 1e-9 ? new Position(instrument, ownQty, avgPrice, marketPrice) : null;
         }
     }

@@ -23,7 +23,7 @@ import sextant.core.port.Ledger;
 record PlanStatusKeeper(Broker broker, Ledger ledger, Clock clock) {
     private static final Logger LOG = LoggerFactory.getLogger(PlanStatusKeeper.class);
 
-    /** @return the plans still active afterwards, oldest first */
+    /** Updates every open plan's status and returns the plans still active afterwards, oldest first. */
     List<PositionPlan> update() {
         Map<String, OwnedPosition> owned = ledger.ownedPositions();
         for (PositionPlan p : ledger.activePositionPlans()) {

@@ -1,10 +1,12 @@
 package sextant.engine;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Order;
 import sextant.core.order.OrderRequest;
 
 /** One step of the order plan: submit a request, or cancel an open order; {@code reason} says why. */
-record PlannedAction(OrderRequest submit, Order cancel, String reason) {
+record PlannedAction(@Nullable OrderRequest submit, @Nullable Order cancel, String reason) {
     static PlannedAction submit(OrderRequest r, String reason) {
         return new PlannedAction(r, null, reason);
     }
@@ -14,6 +16,7 @@ record PlannedAction(OrderRequest submit, Order cancel, String reason) {
     }
 
     String symbol() {
-        return submit != null ? submit.instrument().symbol() : cancel.instrument().symbol();
+        return submit != null ? submit.instrument().symbol()
+                : Objects.requireNonNull(cancel, "an action submits or cancels").instrument().symbol();
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -105,7 +106,7 @@ public final class SessionDesk {
                 continue;
             }
             // Overdue: the cycle before the open is closing it; due at the close: the end-of-day steps are.
-            if (w.position(plan).isEmpty() || closingStarted && dueAtClose(plan, day)
+            if (w.position(plan).isEmpty() || (closingStarted && dueAtClose(plan, day))
                     || HeldSessions.overdue(settings.calendars().of(plan.instrument()), plan, day)) {
                 continue;
             }
@@ -229,13 +230,14 @@ public final class SessionDesk {
         for (PositionPlan plan : ledger.activePositionPlans()) {
             Ownership.SymbolBook b = books.get(plan.instrument().symbol());
             boolean covered = b == null || b.ownPosition() == null || !b.own().isEmpty() || !plan.hasTakeProfit()
-                    || closingStarted && dueAtClose(plan, day)
+                    || (closingStarted && dueAtClose(plan, day))
                     || HeldSessions.overdue(settings.calendars().of(plan.instrument()), plan, day);
             if (plan.status() != PlanStatus.OPEN || !scope.test(plan.instrument()) || covered
                     || !reportedWithoutExit.add(plan.id())) {
                 continue;
             }
-            String msg = plan.instrument().symbol() + ": " + PortfolioBuilder.fmt(b.ownQty()) + " held with no exit order ("
+            String msg = plan.instrument().symbol() + ": " + PortfolioBuilder.fmt(Objects.requireNonNull(b).ownQty())
+                    + " held with no exit order ("
                     + ManagedDecisions.describe(plan) + "); see the orders of step " + w.stepId + " in the ledger";
             LOG.warn(msg);
             alerts.send(Alert.of(AlertLevel.CRITICAL, AlertEvent.POSITION_WITHOUT_EXIT, plan.instrument().symbol(), msg,

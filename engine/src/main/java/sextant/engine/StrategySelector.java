@@ -1,6 +1,8 @@
 package sextant.engine;
 
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.OneStepSeries;
 import sextant.core.backtest.StrategyId;
 import sextant.core.backtest.StrategyReport;
@@ -60,6 +62,7 @@ public final class StrategySelector {
                     : "no strategy qualifies (best: " + bestRejection + ")") + "; forecasts by " + model);
         }
         var p = best.plan();
+        Side side = Objects.requireNonNull(p.side(), "a plan that passed the gate trades a side");
         boolean atMarket = !Double.isFinite(p.entryPrice());
         double entry = atMarket ? lastClose : p.entryPrice();
         OneStepSeries one = best.oneStep();
@@ -67,12 +70,12 @@ public final class StrategySelector {
         String reason = String.format(Locale.ROOT, "%s %s: entry %s, take-profit %s%s; one-step avg daily %s over %d bars"
                         + " (in-sample %+.3f%%, %s fills); when this gate passed on %d of the %d bars before: %s;"
                         + " forecasts by %s",
-                best.strategy().key(), p.side().wire(), atMarket ? "at market (last close " + price(lastClose) + ")"
+                best.strategy().key(), side.wire(), atMarket ? "at market (last close " + price(lastClose) + ")"
                         : price(p.entryPrice()), price(p.takeProfitPrice()),
                 p.closeAtEod() ? ", else close at end of day" : "", meanWithSe(one), one.n(),
                 100 * best.inSample().avgDailyReturn(), settings.fillModel().key(), record.n(),
                 best.history().n() - one.n(), record.n() == 0 ? "no record" : meanWithSe(record), model);
-        return new SymbolDecision(bt.instrument(), Action.TRADE, best.strategy(), p.side(), one.mean(),
+        return new SymbolDecision(bt.instrument(), Action.TRADE, best.strategy(), side, one.mean(),
                 entry, p.takeProfitPrice(), 0, reason, atMarket, p.closeAtEod());
     }
 
@@ -90,7 +93,7 @@ public final class StrategySelector {
         return String.format(Locale.ROOT, "%+.3f%% (SE %.3f%%)", 100 * s.mean(), 100 * s.standardError());
     }
 
-    private String rejection(SymbolBacktest bt, StrategyReport r, double lastClose) {
+    private @Nullable String rejection(SymbolBacktest bt, StrategyReport r, double lastClose) {
         if (settings.fillModel() == FillModel.CONSERVATIVE && !CycleSettings.hasConservativeKernel(r.strategy())) {
             return "its backtest books same-bar fills the conservative fill model refuses";
         }

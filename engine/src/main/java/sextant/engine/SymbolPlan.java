@@ -1,6 +1,7 @@
 package sextant.engine;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.Instrument;
 import sextant.core.order.Order;
 import sextant.core.order.OrderRequest;
@@ -11,12 +12,13 @@ import sextant.core.order.OrderRequest;
  * {@code flip}: {@code want} closes a position whose decision is on the other side; once the broker confirms the
  * close filled, the symbol is planned again (from no position) and the opposite entry is placed in the same cycle.
  */
-record SymbolPlan(Instrument instrument, List<Order> cancels, OrderRequest want, Order keep, String reason, boolean flip) {
+record SymbolPlan(Instrument instrument, List<Order> cancels, @Nullable OrderRequest want, @Nullable Order keep, String reason,
+                  boolean flip) {
     SymbolPlan {
         cancels = List.copyOf(cancels);
     }
 
-    SymbolPlan(Instrument instrument, List<Order> cancels, OrderRequest want, Order keep, String reason) {
+    SymbolPlan(Instrument instrument, List<Order> cancels, @Nullable OrderRequest want, @Nullable Order keep, String reason) {
         this(instrument, cancels, want, keep, reason, false);
     }
 

@@ -144,7 +144,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public void recordOrder(long cycleId, Order o, OrderOutcome outcome, String reason) {
+    public void recordOrder(long cycleId, Order o, OrderOutcome outcome, @Nullable String reason) {
         db.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (order_id, client_order_id, cycle_id, event,"
                     + " symbol, side, qty, type, limit_price, tif, status, filled_qty, filled_avg_price, submitted_at, reason)"

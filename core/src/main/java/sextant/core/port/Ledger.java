@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.OrderRecord;
 import sextant.core.order.OrderRequest;
 import sextant.core.order.PlanStatus;
@@ -32,7 +33,7 @@ public interface Ledger extends AutoCloseable {
      * Records what the cycle did with, or found about, one order, and why. The first row recorded under a client
      * order id also settles a request written by {@link #recordSending}.
      */
-    void recordOrder(long cycleId, Order order, OrderOutcome outcome, String reason);
+    void recordOrder(long cycleId, Order order, OrderOutcome outcome, @Nullable String reason);
 
     /**
      * Written just before {@code request} goes to the broker, so that a process killed between the broker taking the

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import sextant.core.cycle.SymbolDecision;
 import sextant.core.market.Instrument;
 import sextant.core.order.Account;
@@ -87,7 +88,7 @@ public final class ReplayDriver {
         trips.forEach(t -> byOpeningOrder.putIfAbsent(t.openClientOrderId(), t));
         List<EntryOutcome> entries = new ArrayList<>();
         for (String cid : placedOrder) {
-            EntryOutcome e = placed.get(cid);
+            EntryOutcome e = Objects.requireNonNull(placed.get(cid), "placedOrder lists the keys of placed");
             RoundTrip t = byOpeningOrder.get(cid);
             entries.add(t == null ? e : new EntryOutcome(e.session(), e.symbol(), e.strategy(), e.side(), cid,
                     e.claimed(), e.trackRecord(), e.notional(), true, e.notional() > 0 ? t.pnl() / e.notional() : 0));
@@ -128,8 +129,9 @@ public final class ReplayDriver {
             double price = req.type() == OrderType.MARKET ? d.entryPrice() : req.limitPrice();
             var bt = backtests.get(req.instrument().symbol());
             double record = Double.NaN;
-            if (bt != null && d.strategy() != null && bt.report(d.strategy()) != null) {
-                var tr = selector.trackRecord(bt.report(d.strategy()));
+            var report = bt != null && d.strategy() != null ? bt.report(d.strategy()) : null;
+            if (report != null) {
+                var tr = selector.trackRecord(report);
                 record = tr.n() == 0 ? Double.NaN : tr.mean();
             }
             placed.put(req.clientOrderId(), new EntryOutcome(r.asOf(), req.instrument().symbol(),

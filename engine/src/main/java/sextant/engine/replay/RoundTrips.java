@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Fill;
 import sextant.core.order.Position;
 
@@ -40,7 +41,7 @@ final class RoundTrips {
         }
 
         /** The finished trip; a position still open is valued at {@code markPrice}. */
-        RoundTrip close(LocalDate exitDate, double markPrice) {
+        RoundTrip close(@Nullable LocalDate exitDate, double markPrice) {
             double entryQty = Math.abs(qty) + exitQty;
             double pnl = cash + qty * markPrice;
             double exitPrice = (exitValue + Math.abs(qty) * markPrice) / entryQty;

@@ -81,8 +81,12 @@ public final class RunLoop {
         }
     }
 
+    private StepSchedule scheduleOf(MarketGroup g) {
+        return Objects.requireNonNull(schedules.get(g.name()), "the constructor gives every group its schedule");
+    }
+
     public StepSchedule schedule(MarketGroup g) {
-        return schedules.get(g.name());
+        return scheduleOf(g);
     }
 
     /** Runs until {@code end} (exclusive): wake-ups at step boundaries and every poll while a session trades. */
@@ -113,7 +117,7 @@ public final class RunLoop {
     }
 
     private boolean trading(Instant t) {
-        return groups.stream().anyMatch(g -> schedules.get(g.name()).dayAt(t).isTrading(t));
+        return groups.stream().anyMatch(g -> scheduleOf(g).dayAt(t).isTrading(t));
     }
 
     /** {@code run --once}: reconcile, then what is due now, then return. */
@@ -144,7 +148,7 @@ public final class RunLoop {
     }
 
     private List<StepRun> tick(MarketGroup g, Instant t) {
-        StepSchedule sched = schedules.get(g.name());
+        StepSchedule sched = scheduleOf(g);
         DaySchedule day = sched.dayAt(t);
         LocalDate date = day.session().date();
         List<StepRun> out = new ArrayList<>();
@@ -176,7 +180,7 @@ public final class RunLoop {
     public Instant nextWake(Instant t) {
         Instant next = null;
         for (MarketGroup g : groups) {
-            StepSchedule sched = schedules.get(g.name());
+            StepSchedule sched = scheduleOf(g);
             Instant b = sched.nextBoundary(t);
             if (sched.dayAt(t).isTrading(t) && t.plus(poll).isBefore(b)) {
                 b = t.plus(poll);
