@@ -1,13 +1,15 @@
 package sextant.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Account;
 
 /**
  * GET /v2/account, the fields Sextant uses. {@code multiplier} 1 is a cash account (no shorts, no margin);
- * {@code nonMarginableBuyingPower} is what crypto (never marginable) may spend; NaN where Alpaca omits it.
+ * {@code nonMarginableBuyingPower} is what crypto (never marginable) may spend; NaN where Alpaca omits it (null for a
+ * text field).
  */
-public record AlpacaAccount(String id, String status, String currency, double cash, double equity, double buyingPower,
+public record AlpacaAccount(@Nullable String id, @Nullable String status, @Nullable String currency, double cash, double equity, double buyingPower,
                             double lastEquity, boolean tradingBlocked, boolean accountBlocked, boolean patternDayTrader,
                             boolean shortingEnabled, double multiplier, int daytradeCount,
                             double nonMarginableBuyingPower) {

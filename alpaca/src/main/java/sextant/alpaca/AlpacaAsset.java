@@ -1,12 +1,13 @@
 package sextant.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GET /v2/assets/{symbol}. {@code minOrderSize}, {@code minTradeIncrement} and {@code priceIncrement} are NaN when
- * Alpaca omits them (it sends them for crypto pairs).
+ * Alpaca omits them (it sends them for crypto pairs); a text field it omits is null.
  */
-public record AlpacaAsset(String symbol, String assetClass, String status, boolean tradable, boolean fractionable,
+public record AlpacaAsset(@Nullable String symbol, @Nullable String assetClass, @Nullable String status, boolean tradable, boolean fractionable,
                           boolean shortable, double minOrderSize, double minTradeIncrement, double priceIncrement,
                           boolean easyToBorrow) {
     static AlpacaAsset from(JsonNode n) {

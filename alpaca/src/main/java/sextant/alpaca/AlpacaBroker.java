@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.market.Instrument;
@@ -55,7 +56,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     private final AlpacaTradingClient client;
     private final Map<Instrument, AlpacaAsset> assets = new ConcurrentHashMap<>();
     /** The account the rules are checked against: read at the cycle's account() and kept for its orders. */
-    private volatile AlpacaAccount rulesAccount;
+    private volatile @Nullable AlpacaAccount rulesAccount;
     private final KnownOrders known = new KnownOrders();
     private final FillFeed feed = new FillFeed();
     private final AlpacaTradeUpdates stream;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to talk to Alpaca. Built from environment variables ({@link #fromEnv}) or a {@link Builder}.
@@ -57,12 +58,14 @@ public final class AlpacaConfig {
     private final String adjustment;
 
     private AlpacaConfig(Builder b) {
-        if (isBlank(b.keyId) || isBlank(b.secretKey)) {
+        String id = present(b.keyId);
+        String secret = present(b.secretKey);
+        if (id == null || secret == null) {
             throw new AlpacaConfigException("Alpaca API keys are missing: set " + ENV_KEY_ID + " and " + ENV_SECRET_KEY
                     + " (or " + ENV_KEY_FILE + " pointing at a properties file with both)");
         }
-        this.keyId = b.keyId.strip();
-        this.secretKey = b.secretKey.strip();
+        this.keyId = id.strip();
+        this.secretKey = secret.strip();
         this.tradingUrl = parseUrl(ENV_BASE_URL, b.tradingUrl);
         this.dataUrl = parseUrl(ENV_DATA_URL, b.dataUrl);
         this.streamUrl = b.streamUrl.map(AlpacaConfig::parseStreamUrl).orElseGet(() -> defaultStreamUrl(tradingUrl));
@@ -138,22 +141,23 @@ public final class AlpacaConfig {
      */
     public static Builder builderFromEnv(Map<String, String> env, boolean live, boolean liveConfirmed) {
         Builder b = builder();
-        String keyId = env.get(ENV_KEY_ID);
-        String secret = env.get(ENV_SECRET_KEY);
-        String keyFile = env.get(ENV_KEY_FILE);
-        if ((isBlank(keyId) || isBlank(secret)) && !isBlank(keyFile)) {
+        String keyId = present(env.get(ENV_KEY_ID));
+        String secret = present(env.get(ENV_SECRET_KEY));
+        String keyFile = present(env.get(ENV_KEY_FILE));
+        if ((keyId == null || secret == null) && keyFile != null) {
             b.keyFile(Path.of(keyFile.strip()));
         }
-        if (!isBlank(keyId)) {
+        if (keyId != null) {
             b.keyId = keyId;
         }
-        if (!isBlank(secret)) {
+        if (secret != null) {
             b.secretKey = secret;
         }
         b.tradingUrl(orDefault(env.get(ENV_BASE_URL), live ? LIVE_URL : PAPER_URL));
         b.dataUrl(orDefault(env.get(ENV_DATA_URL), DATA_URL));
-        if (!isBlank(env.get(ENV_STREAM_URL))) {
-            b.streamUrl(env.get(ENV_STREAM_URL));
+        String streamUrl = present(env.get(ENV_STREAM_URL));
+        if (streamUrl != null) {
+            b.streamUrl(streamUrl);
         }
         b.requestsPerMinute(intVar(env, ENV_REQUESTS_PER_MINUTE, 200));
         b.requestTimeout(Duration.ofMillis(intVar(env, ENV_TIMEOUT_MS, 15_000)));
@@ -275,8 +279,8 @@ public final class AlpacaConfig {
     }
 
     private static int intVar(Map<String, String> env, String name, int dflt) {
-        String v = env.get(name);
-        if (isBlank(v)) {
+        String v = present(env.get(name));
+        if (v == null) {
             return dflt;
         }
         try {
@@ -286,18 +290,24 @@ public final class AlpacaConfig {
         }
     }
 
-    private static String orDefault(String v, String dflt) {
-        return isBlank(v) ? dflt : v;
+    private static String orDefault(@Nullable String v, String dflt) {
+        String p = present(v);
+        return p == null ? dflt : p;
     }
 
-    private static boolean isBlank(String s) {
+    private static boolean isBlank(@Nullable String s) {
         return s == null || s.isBlank();
+    }
+
+    /** {@code s}, or null when it is null or blank (an unset variable and an empty one mean the same). */
+    private static @Nullable String present(@Nullable String s) {
+        return isBlank(s) ? null : s;
     }
 
     /** Settings in code (tests, embedding). Defaults: paper URL, data URL, 200 requests/min, 5 s connect, 15 s request. */
     public static final class Builder {
-        private String keyId;
-        private String secretKey;
+        private @Nullable String keyId;
+        private @Nullable String secretKey;
         private String tradingUrl = PAPER_URL;
         private String dataUrl = DATA_URL;
         private java.util.Optional<String> streamUrl = java.util.Optional.empty();
@@ -327,9 +337,9 @@ public final class AlpacaConfig {
             } catch (IOException e) {
                 throw new AlpacaConfigException("cannot read Alpaca key file " + file + ": " + e.getClass().getSimpleName());
             }
-            String id = p.getProperty(ENV_KEY_ID);
-            String secret = p.getProperty(ENV_SECRET_KEY);
-            if (isBlank(id) || isBlank(secret)) {
+            String id = present(p.getProperty(ENV_KEY_ID));
+            String secret = present(p.getProperty(ENV_SECRET_KEY));
+            if (id == null || secret == null) {
                 throw new AlpacaConfigException("Alpaca key file " + file + " must define " + ENV_KEY_ID + " and " + ENV_SECRET_KEY);
             }
             return keys(id, secret);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,7 @@ final class AlpacaHttp {
     }
 
     /** Sent once: no retry on 5xx or timeout (429 is retried, because Alpaca did not act on the request). */
-    Result sendOnce(String method, String path, String jsonBody) {
+    Result sendOnce(String method, String path, @Nullable String jsonBody) {
         return call(method, Api.TRADING, path, Map.of(), jsonBody, false);
     }
 
@@ -119,7 +120,7 @@ final class AlpacaHttp {
     }
 
     /** An error for a non-2xx answer, with Alpaca's own message (redacted, shortened). */
-    AlpacaApiException error(Result r, String context) {
+    AlpacaApiException error(Result r, @Nullable String context) {
         long code = 0;
         String message = snippet(r.body());
         try {
@@ -139,7 +140,8 @@ final class AlpacaHttp {
         return new AlpacaApiException(text, r.status(), code);
     }
 
-    private Result call(String method, Api api, String path, Map<String, String> query, String body, boolean idempotent) {
+    private Result call(String method, Api api, String path, Map<String, String> query, @Nullable String body,
+                        boolean idempotent) {
         URI uri = uri(api, path, query);
         String what = method + " " + path;
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import sextant.core.market.BarSeries;
 import sextant.core.market.Instrument;
@@ -54,7 +56,8 @@ public final class AlpacaMarketData implements MarketData {
 
     @Override
     public BarSeries dailyBars(Instrument instrument, LocalDate from, LocalDate to) {
-        return dailyBars(List.of(instrument), from, to).get(instrument);
+        return Objects.requireNonNull(dailyBars(List.of(instrument), from, to).get(instrument),
+                "every requested instrument is a key of the result");
     }
 
     /**
@@ -190,7 +193,7 @@ public final class AlpacaMarketData implements MarketData {
         return !now.isBefore(closes);
     }
 
-    private static BarSeries toSeries(Instrument in, TreeMap<Integer, double[]> rows, String path) {
+    private static BarSeries toSeries(Instrument in, SortedMap<Integer, double[]> rows, String path) {
         BarSeries.Builder b = BarSeries.builder(in);
         for (Map.Entry<Integer, double[]> e : rows.entrySet()) {
             double[] r = e.getValue();
@@ -222,8 +225,10 @@ public final class AlpacaMarketData implements MarketData {
             }
             double bid = Json.num(e.getValue(), "bp");
             double ask = Json.num(e.getValue(), "ap");
-            if (bid > 0 && ask > 0 && ask >= bid) { // a zero side means no quote (e.g. IEX outside hours)
-                out.put(in, new Quote(in, bid, ask, Json.time(e.getValue(), "t")));
+            Instant at = Json.time(e.getValue(), "t");
+            // A zero side means no quote (e.g. IEX outside hours); one without its time cannot be judged fresh.
+            if (bid > 0 && ask > 0 && ask >= bid && at != null) {
+                out.put(in, new Quote(in, bid, ask, at));
             }
         }
         return out;

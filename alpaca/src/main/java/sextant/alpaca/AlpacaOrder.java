@@ -5,16 +5,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Order;
 import sextant.core.order.OrderStatus;
 import sextant.core.order.OrderType;
 import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
 
-/** An order as Alpaca reports it (wire strings kept as sent: {@code type}, {@code status}, {@code time_in_force}). */
-public record AlpacaOrder(String id, String clientOrderId, String symbol, String assetClass, String side, String type,
-                          String timeInForce, double qty, double limitPrice, double stopPrice, String status,
-                          double filledQty, double filledAvgPrice, String orderClass, Instant submittedAt,
+/**
+ * An order as Alpaca reports it (wire strings kept as sent: {@code type}, {@code status}, {@code time_in_force}).
+ * {@code id}, {@code clientOrderId} and {@code symbol} Alpaca always sends; another text field it omits is null.
+ */
+public record AlpacaOrder(String id, String clientOrderId, String symbol, @Nullable String assetClass,
+                          @Nullable String side, @Nullable String type, @Nullable String timeInForce, double qty,
+                          double limitPrice, double stopPrice, @Nullable String status, double filledQty,
+                          double filledAvgPrice, @Nullable String orderClass, @Nullable Instant submittedAt,
                           List<AlpacaOrder> legs) {
 
     static AlpacaOrder from(JsonNode n) {
@@ -24,7 +29,8 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
             l.forEach(x -> legs.add(from(x)));
         }
         Instant submitted = Json.time(n, "submitted_at");
-        return new AlpacaOrder(Json.text(n, "id"), Json.text(n, "client_order_id"), Json.text(n, "symbol"),
+        return new AlpacaOrder(Json.requiredText(n, "id"), Json.requiredText(n, "client_order_id"),
+                Json.requiredText(n, "symbol"),
                 Json.text(n, "asset_class"), Json.text(n, "side"), Json.text(n, "type"), Json.text(n, "time_in_force"),
                 Json.num(n, "qty"), Json.num(n, "limit_price"), Json.num(n, "stop_price"), Json.text(n, "status"),
                 Json.num(n, "filled_qty"), Json.num(n, "filled_avg_price"), Json.text(n, "order_class"),
@@ -47,22 +53,14 @@ public record AlpacaOrder(String id, String clientOrderId, String symbol, String
      */
     public OrderStatus coreStatus() {
         String s = status == null ? "" : status.toLowerCase(Locale.ROOT);
-        switch (s) {
-            case "partially_filled":
-                return OrderStatus.PARTIALLY_FILLED;
-            case "filled":
-                return OrderStatus.FILLED;
-            case "canceled":
-            case "replaced":
-                return OrderStatus.CANCELED;
-            case "expired":
-                return OrderStatus.EXPIRED;
-            case "rejected":
-            case "suspended":
-                return OrderStatus.REJECTED;
-            default:
-                return OrderStatus.NEW;
-        }
+        return switch (s) {
+            case "partially_filled" -> OrderStatus.PARTIALLY_FILLED;
+            case "filled" -> OrderStatus.FILLED;
+            case "canceled", "replaced" -> OrderStatus.CANCELED;
+            case "expired" -> OrderStatus.EXPIRED;
+            case "rejected", "suspended" -> OrderStatus.REJECTED;
+            default -> OrderStatus.NEW;
+        };
     }
 
     /**

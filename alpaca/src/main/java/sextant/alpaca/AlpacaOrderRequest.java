@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.OrderType;
 import sextant.core.order.Side;
 import sextant.core.order.TimeInForce;
@@ -17,8 +18,9 @@ import sextant.core.order.TimeInForce;
  * @param orderClass {@code simple}, {@code bracket} (take-profit and stop-loss) or {@code oto} (one of them)
  */
 public record AlpacaOrderRequest(String symbol, BigDecimal qty, Side side, OrderType type, TimeInForce timeInForce,
-                                 BigDecimal limitPrice, BigDecimal stopPrice, String clientOrderId, String orderClass,
-                                 BigDecimal takeProfitLimit, BigDecimal stopLossStop, BigDecimal stopLossLimit) {
+                                 @Nullable BigDecimal limitPrice, @Nullable BigDecimal stopPrice, String clientOrderId,
+                                 String orderClass, @Nullable BigDecimal takeProfitLimit, @Nullable BigDecimal stopLossStop,
+                                 @Nullable BigDecimal stopLossLimit) {
     public AlpacaOrderRequest {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(qty, "qty");
@@ -86,7 +88,8 @@ public record AlpacaOrderRequest(String symbol, BigDecimal qty, Side side, Order
     }
 
     /** The same entry as a bracket (both exits) or, when one exit is null, an OTO order. Stocks only. */
-    public AlpacaOrderRequest withExits(BigDecimal takeProfit, BigDecimal stopLoss, BigDecimal stopLossLimitPrice) {
+    public AlpacaOrderRequest withExits(@Nullable BigDecimal takeProfit, @Nullable BigDecimal stopLoss,
+                                        @Nullable BigDecimal stopLossLimitPrice) {
         String cls = takeProfit != null && stopLoss != null ? "bracket" : "oto";
         return new AlpacaOrderRequest(symbol, qty, side, type, timeInForce, limitPrice, stopPrice, clientOrderId, cls,
                 takeProfit, stopLoss, stopLossLimitPrice);

@@ -2,6 +2,7 @@ package sextant.alpaca;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import sextant.core.market.AssetClass;
 import sextant.core.market.Instrument;
 
@@ -41,7 +42,7 @@ public final class AlpacaSymbols {
      * Sextant instrument for an Alpaca symbol. {@code alpacaAssetClass} is Alpaca's {@code asset_class}
      * ({@code us_equity} or {@code crypto}); when null, a slash means crypto.
      */
-    public static Instrument fromAlpaca(String alpacaSymbol, String alpacaAssetClass) {
+    public static Instrument fromAlpaca(String alpacaSymbol, @Nullable String alpacaAssetClass) {
         boolean crypto = alpacaAssetClass != null ? alpacaAssetClass.equalsIgnoreCase("crypto") : alpacaSymbol.contains("/");
         String internal = alpacaSymbol.replace("/", "").toUpperCase(Locale.ROOT);
         return new Instrument(internal, crypto ? AssetClass.CRYPTO : AssetClass.STOCK);

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,7 +273,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        public @Nullable CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             text.append(data);
             return part(ws, last, () -> {
                 String message = text.toString();
@@ -282,7 +283,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        public @Nullable CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
             byte[] chunk = new byte[data.remaining()];
             data.get(chunk);
             bytes.write(chunk, 0, chunk.length);
@@ -294,7 +295,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
         }
 
         /** One frame of a message arrived; the whole message is handled with its last frame. */
-        private CompletionStage<?> part(WebSocket ws, boolean last, java.util.function.Supplier<String> whole) {
+        private @Nullable CompletionStage<?> part(WebSocket ws, boolean last, java.util.function.Supplier<String> whole) {
             if (last) {
                 String message = whole.get();
                 if (current(gen)) {
@@ -306,7 +307,7 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        public @Nullable CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
             down(gen, "closed with status " + statusCode, false);
             return null;
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sextant.core.market.Instrument;
@@ -208,7 +209,7 @@ public final class AlpacaTradingClient {
         Random random = new Random(clientOrderId.hashCode());
         String lastFault = "";
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-            String fault;
+            @Nullable String fault;
             try {
                 AlpacaHttp.Result r = http.sendOnce(method, path, body);
                 if (r.ok()) {
@@ -247,7 +248,7 @@ public final class AlpacaTradingClient {
     }
 
     /** Looks an order up after a fault; any doubt (the look-up itself failing) becomes OrderStateUnknownException. */
-    private Optional<AlpacaOrder> lookUp(String clientOrderId, String subject, String fault) {
+    private Optional<AlpacaOrder> lookUp(String clientOrderId, String subject, @Nullable String fault) {
         try {
             return orderByClientOrderId(clientOrderId);
         } catch (AlpacaAuthException e) {
@@ -273,7 +274,7 @@ public final class AlpacaTradingClient {
         }
     }
 
-    private JsonNode okJson(AlpacaHttp.Result r, String subject) {
+    private JsonNode okJson(AlpacaHttp.Result r, @Nullable String subject) {
         if (!r.ok()) {
             throw http.error(r, subject);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import sextant.core.order.Side;
 
 /**
@@ -16,7 +17,7 @@ import sextant.core.order.Side;
  *
  * @param assetClass {@code us_equity} or {@code crypto}; empty when the source does not say (activities)
  */
-record Execution(String executionId, String orderId, String symbol, String assetClass, Side side, BigDecimal cumQty,
+record Execution(String executionId, String orderId, @Nullable String symbol, String assetClass, Side side, BigDecimal cumQty,
                  double qty, double price, Instant at) {
 
     List<String> keys() {
@@ -50,12 +51,12 @@ record Execution(String executionId, String orderId, String symbol, String asset
     /** One FILL activity (GET /v2/account/activities/FILL); {@code received} stands in for a missing time. */
     static Execution fromActivity(JsonNode a, Instant received) {
         Instant at = Json.time(a, "transaction_time");
-        return new Execution(Json.text(a, "id"), Json.text(a, "order_id"), Json.text(a, "symbol"), "",
+        return new Execution(Json.requiredText(a, "id"), Json.requiredText(a, "order_id"), Json.text(a, "symbol"), "",
                 side(Json.text(a, "side")), decimal(a, "cum_qty"), Json.num(a, "qty"), Json.num(a, "price"),
                 at != null ? at : received);
     }
 
-    private static Side side(String s) {
+    private static Side side(@Nullable String s) {
         return s != null && s.toLowerCase(Locale.ROOT).startsWith("sell") ? Side.SELL : Side.BUY;
     }
 
@@ -68,7 +69,7 @@ record Execution(String executionId, String orderId, String symbol, String asset
         }
     }
 
-    private static String orDefault(String s) {
+    private static String orDefault(@Nullable String s) {
         return s == null ? "" : s;
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /** Reading Alpaca JSON: the trading API sends numbers as strings, market data as numbers; both are accepted. */
 final class Json {
@@ -32,9 +33,22 @@ final class Json {
         }
     }
 
-    static String text(JsonNode node, String field) {
+    /** A text field, or null when absent or JSON null. */
+    static @Nullable String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * A text field that Alpaca always sends (an order's id, a symbol): its absence is an error naming the field, here
+     * rather than a null further on.
+     */
+    static String requiredText(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null) {
+            throw new AlpacaApiException("Alpaca sent no '" + field + "'", 200, 0);
+        }
+        return s;
     }
 
     static boolean bool(JsonNode node, String field) {
@@ -43,7 +57,7 @@ final class Json {
     }
 
     /** RFC-3339 timestamp (with Z or an offset), or null when absent. */
-    static Instant time(JsonNode node, String field) {
+    static @Nullable Instant time(JsonNode node, String field) {
         String s = text(node, field);
         if (s == null || s.isBlank()) {
             return null;
@@ -56,7 +70,7 @@ final class Json {
     }
 
     /** Writes a quantity or price as Alpaca wants it (a plain decimal string), leaving the field out when absent. */
-    static void putDecimal(ObjectNode n, String field, BigDecimal value) {
+    static void putDecimal(ObjectNode n, String field, @Nullable BigDecimal value) {
         if (value != null) {
             n.put(field, value.toPlainString());
         }

@@ -1,6 +1,7 @@
 package sextant.alpaca;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import sextant.core.market.Instrument;
 import sextant.core.order.OrderRequest;
 import sextant.core.order.OrderType;
@@ -90,7 +91,7 @@ final class OrderRules {
         if (r.hasTakeProfit()) {
             BigDecimal tp = PriceIncrements.round(asset, r.takeProfitPrice(), r.side().opposite());
             if (r.type() == OrderType.LIMIT) {
-                BigDecimal entry = out.limitPrice();
+                BigDecimal entry = Objects.requireNonNull(out.limitPrice(), "a limit order carries its limit price");
                 boolean wrongSide = r.side() == Side.BUY ? tp.compareTo(entry) <= 0 : tp.compareTo(entry) >= 0;
                 if (wrongSide) {
                     throw reject(sym, "take-profit " + tp.toPlainString() + " must be on the profit side of the entry "

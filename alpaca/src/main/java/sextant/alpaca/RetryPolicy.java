@@ -31,7 +31,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
      */
     Duration delayAfter(int attempt, Random random) {
         double nanos = baseDelay.toNanos() * Math.pow(2, Math.min(attempt - 1, 30));
-        nanos = Math.min(nanos, maxDelay.toNanos());
+        nanos = Math.min(nanos, (double) maxDelay.toNanos());
         return Duration.ofNanos((long) (nanos * (0.5 + 0.5 * random.nextDouble())));
     }
 }

@@ -15,9 +15,6 @@ final class Secrets {
     }
 
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
         String out = text;
         if (secretKey != null && secretKey.length() >= 4) {
             out = out.replace(secretKey, MASK);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cycle date on a real account, from Alpaca's clock and calendar rather than the local clock: the next session
@@ -17,7 +18,7 @@ import java.util.Optional;
  *       local date would still name the session that just closed).</li>
  * </ul>
  */
-public record SessionDate(LocalDate day, String refusal) {
+public record SessionDate(@Nullable LocalDate day, @Nullable String refusal) {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     public boolean refused() {
