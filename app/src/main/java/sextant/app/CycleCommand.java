@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,12 +85,13 @@ final class CycleCommand implements Callable<Integer> {
             AlpacaWiring alpaca = new AlpacaWiring(cfg.alpaca(), liveTrading, System.getenv());
             if (realBroker) {
                 SessionDate session = alpaca.sessionDate();
-                if (session.refused()) {
-                    CycleAlerts.stepFailed(alerts, AlertLevel.WARNING, "cycle not run: " + session.refusal(),
-                            Wiring.clock().instant());
-                    return common.terminal().fail(Main.EXIT_FAILURE, session.refusal());
+                LocalDate sessionDay = session.day();
+                if (session.refused() || sessionDay == null) {
+                    String why = Objects.toString(session.refusal(), "Alpaca named no session date; nothing was sent");
+                    CycleAlerts.stepFailed(alerts, AlertLevel.WARNING, "cycle not run: " + why, Wiring.clock().instant());
+                    return common.terminal().fail(Main.EXIT_FAILURE, why);
                 }
-                day = session.day();
+                day = sessionDay;
             }
             LocalDate cycleDay = day;
             MarketData marketData = Wiring.marketData(cfg, db, alpaca);
