@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import sextant.core.backtest.StrategyId;
 import sextant.core.cycle.Action;
@@ -28,16 +29,17 @@ final class ManagedDecisions {
     /** @param open the plan managing each position ({@link #managing}) */
     static List<SymbolDecision> apply(List<SymbolDecision> decisions, Map<Instrument, PositionPlan> open,
                                       List<Position> ownPositions, LocalDate day, SessionCalendars calendars) {
-        Map<Instrument, Position> held = new HashMap<>();
-        ownPositions.forEach(p -> held.put(p.instrument(), p));
         if (open.isEmpty()) {
             return decisions;
         }
+        Map<Instrument, Position> held = new HashMap<>();
+        ownPositions.forEach(p -> held.put(p.instrument(), p));
         List<SymbolDecision> out = new ArrayList<>(decisions.size());
         for (SymbolDecision d : decisions) {
             PositionPlan plan = open.get(d.instrument());
             out.add(plan == null || d.action() == Action.ERROR ? d
-                    : managed(d, plan, held.get(d.instrument()), day, calendars));
+                    : managed(d, plan, Objects.requireNonNull(held.get(d.instrument()),
+                            "managing() keeps only the plans of positions that are held"), day, calendars));
         }
         return out;
     }
@@ -59,7 +61,7 @@ final class ManagedDecisions {
         return open;
     }
 
-    private static SymbolDecision managed(SymbolDecision d, PositionPlan plan, @Nullable Position pos, LocalDate day,
+    private static SymbolDecision managed(SymbolDecision d, PositionPlan plan, Position pos, LocalDate day,
                                           SessionCalendars calendars) {
         String by = describe(plan);
         if (HeldSessions.overdue(calendars.of(plan.instrument()), plan, day)) {
@@ -67,7 +69,7 @@ final class ManagedDecisions {
                     + "the most its plan allows; closing (" + by + "); the cycle's pick: " + d.reason());
         }
         return new SymbolDecision(d.instrument(), Action.HOLD, strategy(plan), plan.side(), d.score(), plan.entryPrice(),
-                plan.takeProfitPrice(), pos != null ? Math.abs(pos.qty()) : 0, by + "; the cycle's pick: " + d.reason(), false,
+                plan.takeProfitPrice(), Math.abs(pos.qty()), by + "; the cycle's pick: " + d.reason(), false,
                 plan.closeAtEod());
     }
 

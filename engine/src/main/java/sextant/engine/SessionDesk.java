@@ -236,7 +236,8 @@ public final class SessionDesk {
                     || !reportedWithoutExit.add(plan.id())) {
                 continue;
             }
-            String msg = plan.instrument().symbol() + ": " + PortfolioBuilder.fmt(Objects.requireNonNull(b).ownQty())
+            Ownership.SymbolBook book = Objects.requireNonNull(b, "a plan that is not covered has a book");
+            String msg = plan.instrument().symbol() + ": " + PortfolioBuilder.fmt(book.ownQty())
                     + " held with no exit order ("
                     + ManagedDecisions.describe(plan) + "); see the orders of step " + w.stepId + " in the ledger";
             LOG.warn(msg);
